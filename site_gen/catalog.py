@@ -1,0 +1,217 @@
+"""The site plan: every generated page, its URL and what its template needs.
+
+Built once per build from the validated practices; knows nothing of MkDocs. The
+adapter turns each :class:`PageSpec` into an in-memory page and hands its ``context``
+to the template named by ``template``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .facets import Facet, FacetValue, group
+from .i18n import UiLabels
+from .model import FIELDS, TERM, Field, Practice
+from .related import related_practices
+from .vocab import Vocabularies
+
+LISTING_FOLDER = "practices"
+# Shown in their own blocks of the practice page rather than as rows of the panel.
+OWN_BLOCKS = frozenset({"title", "summary", "image", "documents", "contact", "source", "updated"})
+
+
+def page_src(*parts: str) -> str:
+    """The in-memory source path of a page: ``topics/education/index.md``."""
+    return "/".join([*parts, "index.md"])
+
+
+def url_for(src_uri: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives ``src_uri`` (``topics/education/``)."""
+    folder = src_uri[: -len("index.md")]
+    return folder if directory_urls else folder + "index.html"
+
+
+@dataclass
+class Listing:
+    """One page of a paginated list of practices."""
+
+    items: list[Practice]
+    number: int
+    count: int
+    total: int
+    urls: list[str]
+
+    @property
+    def prev_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None
+
+
+@dataclass
+class PageSpec:
+    """A page to generate: where it lives, how it is rendered, with what."""
+
+    src_uri: str
+    template: str
+    title: str
+    markdown: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def source(self) -> str:
+        """The Markdown MkDocs reads: front matter (title, template, ...) and body."""
+        # Material prints the title and description unescaped: escape the untrusted text here.
+        front = {**self.meta, "title": html.escape(self.title), "template": self.template}
+        if "description" in front:
+            front["description"] = html.escape(front["description"])
+        return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + self.markdown
+
+
+@dataclass
+class Row:
+    """A row of a practice's metadata panel: a label and values, each maybe a link."""
+
+    label: str
+    values: list[tuple[str, str | None]]
+
+
+class Catalog:
+    """The practices, their facets and the pages made of them, in one UI language."""
+
+    def __init__(
+        self,
+        practices: list[Practice],
+        vocabularies: Vocabularies,
+        facets: tuple[Facet, ...],
+        lang: str,
+        per_page: int = 20,
+        directory_urls: bool = True,
+    ):
+        self.practices = sorted(practices, key=lambda p: p.sort_key)
+        self.vocabularies = vocabularies
+        self.facets = facets
+        self.lang = lang
+        self.ui = UiLabels(lang)
+        self.per_page = per_page
+        self.directory_urls = directory_urls
+        self.groups: dict[str, list[FacetValue]] = {
+            f.key: group(f, self.practices, vocabularies, lang) for f in facets
+        }
+        self.facet_by_field = {f.field: f for f in facets}
+        self.related = related_practices(self.practices)
+
+    # --- URLs and labels, for templates ---------------------------------------------
+
+    def url(self, src_uri: str) -> str:
+        return url_for(src_uri, self.directory_urls)
+
+    def practice_url(self, practice: Practice) -> str:
+        return self.url(page_src(LISTING_FOLDER, practice.slug))
+
+    def facet_url(self, facet_key: str, value: Any = None) -> str:
+        facet = next(f for f in self.facets if f.key == facet_key)
+        if value is None:
+            return self.url(page_src(facet.key))
+        return self.url(page_src(facet.key, facet.slug(value)))
+
+    def asset_url(self, practice: Practice, name: str) -> str:
+        """A file beside the practice's index.md, e.g. its image."""
+        return f"{LISTING_FOLDER}/{practice.slug}/{name}"
+
+    def listing_url(self) -> str:
+        return self.url(page_src(LISTING_FOLDER))
+
+    def label(self, vocabulary: str, value: Any) -> str:
+        return self.vocabularies[vocabulary].label(value, self.lang)
+
+    def facet_title(self, facet: Facet) -> str:
+        return self.ui.t(f"facet_{facet.key}") if f"facet_{facet.key}" in self.ui else self.field_label(facet.field)
+
+    def field_label(self, name: str) -> str:
+        return next(f for f in FIELDS if f.name == name).label[self.lang]
+
+    def newest(self, n: int) -> list[Practice]:
+        return self.practices[:n]
+
+    # --- the practice page's panel ------------------------------------------------------
+
+    def metadata(self, practice: Practice) -> list[Row]:
+        """Rows for every field the practice fills, in model order; facet values link."""
+        rows = []
+        for f in FIELDS:
+            value = practice.data.get(f.name)
+            if f.name in OWN_BLOCKS or value in (None, [], {}):
+                continue
+            rows.append(Row(f.label[self.lang], self._display(f, value)))
+        return rows
+
+    def _display(self, f: Field, value: Any) -> list[tuple[str, str | None]]:
+        facet = self.facet_by_field.get(f.name)
+        values = value if isinstance(value, list) else [value]
+        item = f.items if f.items is not None else f
+        shown = []
+        for v in values:
+            if f.name == "period":
+                text = f"{v['start']}–{v.get('end', '')}"
+            elif item.type == TERM and item.vocabulary:
+                text = self.label(item.vocabulary, v)
+            else:
+                text = str(v)
+            shown.append((text, self.facet_url(facet.key, v) if facet else None))
+        return shown
+
+    # --- the pages ------------------------------------------------------------------------
+
+    def pages(self) -> list[PageSpec]:
+        """Every generated page: practices, the full listing, facet indexes and values."""
+        specs = [self._practice_page(p) for p in self.practices]
+        specs += self._listing_pages((LISTING_FOLDER,), self.ui.t("all_practices"), self.practices, {})
+        for facet in self.facets:
+            values = self.groups[facet.key]
+            specs.append(
+                PageSpec(
+                    page_src(facet.key),
+                    "facet-index.html",
+                    self.facet_title(facet),
+                    meta={"hide": ["navigation", "toc"]},
+                    context={"facet": facet, "facet_values": values},
+                )
+            )
+            for value in values:
+                specs += self._listing_pages(
+                    (facet.key, value.slug), value.label, value.practices, {"facet": facet, "facet_value": value}
+                )
+        return specs
+
+    def _practice_page(self, practice: Practice) -> PageSpec:
+        meta: dict[str, Any] = {"description": practice.summary, "hide": ["navigation"]}
+        return PageSpec(
+            page_src(LISTING_FOLDER, practice.slug),
+            "practice.html",
+            practice.title,
+            markdown=practice.body,
+            meta=meta,
+            context={"practice": practice, "related": self.related[practice.slug]},
+        )
+
+    def _listing_pages(self, folder: tuple[str, ...], title: str, practices: list[Practice], context: dict[str, Any]) -> list[PageSpec]:
+        count = max(1, math.ceil(len(practices) / self.per_page))
+        srcs = [page_src(*folder)] + [page_src(*folder, "page", str(n)) for n in range(2, count + 1)]
+        urls = [self.url(s) for s in srcs]
+        specs = []
+        for number, src in enumerate(srcs, 1):
+            chunk = practices[(number - 1) * self.per_page : number * self.per_page]
+            listing = Listing(chunk, number, count, len(practices), urls)
+            page_title = title if number == 1 else f"{title} — {self.ui.t('page_of', n=number, total=count)}"
+            specs.append(
+                PageSpec(src, "listing.html", page_title, meta={"hide": ["navigation", "toc"]}, context={**context, "listing": listing})
+            )
+        return specs

@@ -1,0 +1,32 @@
+"""The site's own UI labels in nl, en and fr (Material translates its own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .text import UI_LANGUAGES
+
+UI_FILE = Path(__file__).parent / "ui.yml"
+
+
+class UiLabels:
+    """``ui.t("key", n=3)``: the label in the site's language, placeholders filled in."""
+
+    def __init__(self, lang: str, path: Path = UI_FILE):
+        if lang not in UI_LANGUAGES:
+            raise ValueError(f"UI language {lang!r} is not supported; use one of {', '.join(UI_LANGUAGES)}")
+        self.lang = lang
+        self._labels: dict[str, dict[str, str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def t(self, key: str, **values: object) -> str:
+        text = self._labels[key][self.lang]
+        return text.format(**values) if values else text
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._labels
+
+    def count(self, n: int) -> str:
+        """"1 praktijk", "12 praktijken"."""
+        return self.t("practice_count_one") if n == 1 else self.t("practices_count", n=n)

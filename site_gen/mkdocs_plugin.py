@@ -1,0 +1,86 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It answers MkDocs' events and delegates: load and validate the practices (the build
+fails on any problem), plan the pages (:class:`~site_gen.catalog.Catalog`), add them as
+in-memory files, and hand each template its context. Nothing is written to the
+watched folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .catalog import Catalog, PageSpec
+from .config import Settings
+from .problems import InvalidPractices
+from .sanitize import sanitize_html
+from .validate import load_valid_practices
+from .vocab import VocabularyError
+
+log = get_plugin_logger(__name__)
+
+
+class SiteGenConfig(base.Config):
+    practices_dir = c.Type(str, default="practices")
+    vocabularies_dir = c.Optional(c.Type(str))
+    per_page = c.Type(int, default=20)
+    facets = c.Optional(c.ListOfItems(c.Type(dict)))
+    language = c.Optional(c.Choice(("nl", "en", "fr")))
+
+
+class SiteGenPlugin(BasePlugin[SiteGenConfig]):
+    """Practices in, practice pages and facet pages out."""
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path or ".").resolve().parent
+        language = self.config.language or config.theme.get("language") or "nl"
+        self.settings = Settings.from_options(root, dict(self.config), language)
+        try:
+            self.vocabularies = self.settings.vocabularies()
+        except VocabularyError as exc:
+            raise PluginError(str(exc)) from exc
+        self.specs: dict[str, PageSpec] = {}
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        try:
+            practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root)
+        except InvalidPractices as exc:
+            raise PluginError(f"The site was not built: {exc}") from None
+        self.catalog = Catalog(
+            practices,
+            self.vocabularies,
+            self.settings.facets,
+            self.settings.language,
+            self.settings.per_page,
+            config.use_directory_urls,
+        )
+        for spec in self.catalog.pages():
+            files.append(File.generated(config, spec.src_uri, content=spec.source()))
+            self.specs[spec.src_uri] = spec
+        for practice in self.catalog.practices:
+            for asset in practice.assets:
+                relative = asset.relative_to(practice.folder).as_posix()
+                files.append(File.generated(config, f"practices/{practice.slug}/{relative}", abs_src_path=str(asset)))
+        log.info("%d practices, %d generated pages", len(practices), len(self.specs))
+        return files
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and "practice" in spec.context:
+            return sanitize_html(html)
+        return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        context["catalog"] = self.catalog
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            context.update(spec.context)
+        return context

@@ -1,0 +1,39 @@
+"""Small text helpers shared by the core: slugs, normalisation, close matches."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+UI_LANGUAGES = ("nl", "en", "fr")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: a decomposed "é" and a composed one are the same text."""
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII; every run of other characters becomes ``-`` (accents dropped)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def fold(text: str) -> str:
+    """A key for forgiving comparison: NFC, case-folded, single spaces."""
+    return " ".join(nfc(text).casefold().split())
+
+
+def close_matches(word: str, candidates: list[str], n: int = 3) -> list[str]:
+    """Candidates that look like a typo of ``word`` (compared case-insensitively)."""
+    folded = {fold(c): c for c in candidates}
+    hits = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.75)
+    return [folded[h] for h in hits]
+
+
+def did_you_mean(word: str, candidates: list[str]) -> str:
+    """``did you mean "x"?`` or an empty string."""
+    hits = close_matches(word, candidates, n=1)
+    return f'did you mean "{hits[0]}"?' if hits else ""

@@ -1,0 +1,270 @@
+"""Validation of practice files against the model, collecting every problem.
+
+Each check works on YAML nodes, so every problem carries the line it was found on and
+values are read as written (``NO`` stays Norway, ``title: 2021`` stays text).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .model import (
+    ASSET_SUFFIXES,
+    BOOLEAN,
+    DATE,
+    EMAIL,
+    FIELDS,
+    FIELDS_BY_NAME,
+    IMAGE_SUFFIXES,
+    INTEGER,
+    LIST,
+    OBJECT,
+    TERM,
+    TEXT,
+    URL,
+    Field,
+    Practice,
+)
+from .problems import InvalidPractices, Problem
+from .source import Parsed, SourceFile, find_sources, parse
+from .text import did_you_mean
+from .vocab import Vocabularies
+
+STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MISSING = object()
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+
+@dataclass
+class Checker:
+    """Checks one file's nodes; problems accumulate in ``problems``."""
+
+    source: SourceFile
+    vocabularies: Vocabularies
+    problems: list[Problem]
+
+    def report(self, node: yaml.Node | None, name: str, message: str, hint: str = "") -> object:
+        line = node.start_mark.line + 2 if node is not None else 1
+        self.problems.append(Problem(self.source.display, line, name, message, hint))
+        return MISSING
+
+    # --- the structure -------------------------------------------------------------
+
+    def mapping(self, node: yaml.Node, fields: tuple[Field, ...], prefix: str, seen: set[int]) -> dict[str, Any]:
+        """Check a mapping of fields: unknown and duplicate keys, required fields, values."""
+        out: dict[str, Any] = {}
+        known = {f.name: f for f in fields}
+        keys_seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            name = f"{prefix}{key}"
+            if key not in known:
+                hint = did_you_mean(key, list(known)) or "allowed here: " + ", ".join(known)
+                self.report(key_node, name, "unknown field", hint)
+                continue
+            if key in keys_seen:
+                self.report(key_node, name, "this field appears twice", "keep one of them")
+                continue
+            keys_seen.add(key)
+            if _is_null(value_node):
+                continue  # an empty field counts as left out
+            value = self.value(known[key], value_node, name, seen)
+            if value is not MISSING:
+                out[key] = value
+        for f in fields:
+            if f.required and f.name not in out and not any(p.field == f"{prefix}{f.name}" for p in self.problems):
+                example = f" e.g. {f.name}: {_example(f)}" if f.example is not None else ""
+                self.report(node, f"{prefix}{f.name}", "is required but missing", f"add it{example}".rstrip())
+        return out
+
+    def value(self, f: Field, node: yaml.Node, name: str, seen: set[int]) -> Any:
+        if id(node) in seen:
+            return self.report(node, name, "YAML anchors and aliases (& and *) are not allowed", "write the value out in full")
+        seen.add(id(node))
+        if node.tag not in STANDARD_TAGS:
+            return self.report(node, name, f"YAML tags like {node.tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag and write a plain value")
+        if f.type == LIST:
+            return self.list(f, node, name, seen)
+        if f.type == OBJECT:
+            if not isinstance(node, yaml.MappingNode):
+                sub = ", ".join(s.name for s in f.fields)
+                return self.report(node, name, "must be a group of fields", f"indent the fields below it: {sub}")
+            return self.mapping(node, f.fields, f"{name}.", seen) or MISSING
+        if not isinstance(node, yaml.ScalarNode):
+            return self.report(node, name, "must be a single value, not a list or a group", "")
+        return self.scalar(f, node, name)
+
+    def list(self, f: Field, node: yaml.Node, name: str, seen: set[int]) -> Any:
+        assert f.items is not None
+        if isinstance(node, yaml.SequenceNode):
+            items = node.value
+        else:  # a single value where a list is expected: a list of one
+            items = [node]
+            seen.discard(id(node))
+        values: list[Any] = []
+        for index, item in enumerate(items, 1):
+            if _is_null(item):
+                continue
+            value = self.value(f.items, item, name if len(items) == 1 else f"{name}[{index}]", seen)
+            if value is not MISSING and value not in values:
+                values.append(value)
+        bad = any(p.field.startswith(name) for p in self.problems)
+        if len(values) < f.min_items and not bad:
+            return self.report(node, name, "needs at least one value", f"e.g. {name}: {_example(f)}")
+        return values if values else MISSING
+
+    # --- single values ---------------------------------------------------------------
+
+    def scalar(self, f: Field, node: yaml.ScalarNode, name: str) -> Any:
+        raw = " ".join(node.value.split()) if node.style in (None, "", ">") else node.value.strip()
+        if f.type == TEXT:
+            if not raw:
+                return MISSING
+            if f.max_length and len(raw) > f.max_length:
+                return self.report(node, name, f"is too long ({len(raw)} characters)", f"keep it under {f.max_length} characters")
+            return raw
+        if f.type == INTEGER:
+            if not re.fullmatch(r"-?\d+", raw):
+                return self.report(node, name, f'"{raw}" is not a year', "write a whole number like 2021")
+            number = int(raw)
+            if (f.minimum is not None and number < f.minimum) or (f.maximum is not None and number > f.maximum):
+                return self.report(node, name, f"{number} is out of range", f"use a year from {f.minimum} to {f.maximum}")
+            return number
+        if f.type == BOOLEAN:
+            if node.tag.endswith(":bool"):
+                return raw.lower() in ("true", "yes", "on")
+            return self.report(node, name, f'"{raw}" is not true or false', "write true or false")
+        if f.type == DATE:
+            try:
+                if DATE_RE.match(raw):
+                    return datetime.date.fromisoformat(raw)
+            except ValueError:
+                pass
+            return self.report(node, name, f'"{raw}" is not a date', "write it as YYYY-MM-DD, e.g. 2024-03-01")
+        if f.type == URL:
+            if URL_RE.match(raw):
+                return raw
+            return self.report(node, name, f'"{raw}" is not a web address', "write the full address, starting with https://")
+        if f.type == EMAIL:
+            if EMAIL_RE.match(raw):
+                return raw
+            return self.report(node, name, f'"{raw}" is not an e-mail address', "write it like diversiteit@stad.be")
+        if f.type == TERM:
+            return self.term(f, node, raw, name)
+        raise ValueError(f"unknown field type {f.type}")  # a defect in the model, not in input
+
+    def term(self, f: Field, node: yaml.Node, raw: str, name: str) -> Any:
+        assert f.vocabulary is not None
+        vocabulary = self.vocabularies[f.vocabulary]
+        term_id, near = vocabulary.resolve(raw)
+        if term_id is not None:
+            return term_id
+        what = {"countries": "country code", "languages": "language"}.get(f.vocabulary, f"value of {f.vocabulary}")
+        if near and len(near) > 1 and all(raw.casefold() in {lab.casefold() for lab in vocabulary.terms[t].labels.values()} for t in near):
+            return self.report(node, name, f'"{raw}" could mean {" or ".join(near)}', "write the id you mean")
+        if near:
+            return self.report(node, name, f'"{raw}" is not a known {what}', f'did you mean "{near[0]}"?')
+        listing = ", ".join(list(vocabulary.terms)[:12]) + (", …" if len(vocabulary.terms) > 12 else "")
+        return self.report(node, name, f'"{raw}" is not a known {what}', f"valid: {listing}")
+
+
+def _example(f: Field) -> str:
+    example = f.example
+    if isinstance(example, list):
+        return "[" + ", ".join(str(e) for e in example) + "]"
+    return str(example)
+
+
+def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice | None, list[Problem]]:
+    """Validate one parsed file into a :class:`Practice`, or say everything wrong with it."""
+    source = parsed.source
+    checker = Checker(source, vocabularies, [])
+    node = parsed.node
+    if node is None or not isinstance(node, yaml.MappingNode):
+        checker.report(node, "", "the front matter must be fields, one per line (name: value)", "start from the template: site-gen new")
+        return None, checker.problems
+    data = checker.mapping(node, FIELDS, "", set())
+    _check_period(checker, node, data)
+    assets = _check_folder(checker, node, data)
+    if not parsed.body.strip():
+        checker.problems.append(Problem(source.display, parsed.body_line, "", "the practice has no description", "write the description below the closing ---"))
+    if checker.problems:
+        return None, checker.problems
+    return Practice(source.slug, source.display, data, parsed.body, source.folder, assets), []
+
+
+def _field_node(node: yaml.MappingNode, name: str) -> yaml.Node:
+    return next((k for k, _ in node.value if getattr(k, "value", None) == name), node)
+
+
+def _check_period(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]) -> None:
+    period = data.get("period") or {}
+    if "end" in period and "start" in period and period["end"] < period["start"]:
+        checker.report(_field_node(node, "period"), "period.end", f"ends ({period['end']}) before it starts ({period['start']})", "swap start and end")
+
+
+def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]) -> tuple[Path, ...]:
+    """The image must be a file in the practice's own folder; list the folder's assets."""
+    folder = checker.source.folder
+    image = data.get("image")
+    if image and "src" in image:
+        where = _field_node(node, "image")
+        src = image["src"]
+        pure = PurePosixPath(src)
+        if folder is None:
+            checker.report(where, "image.src", "an image needs the practice to be a folder", f"move the file to practices/{checker.source.slug}/index.md and put {pure.name} beside it")
+        elif pure.is_absolute() or ".." in pure.parts or "\\" in src or "://" in src:
+            checker.report(where, "image.src", f'"{src}" is outside the practice\'s folder', "write just the file name of an image beside index.md")
+        elif pure.suffix.lower() not in IMAGE_SUFFIXES:
+            checker.report(where, "image.src", f'"{src}" is not a supported image', "use " + ", ".join(IMAGE_SUFFIXES))
+        elif not (folder / pure).is_file():
+            checker.report(where, "image.src", f'"{src}" was not found beside index.md', "check the file name, including upper and lower case")
+        if image.get("consent") is False:
+            checker.report(where, "image.consent", "is false: an image without consent cannot be published", "get consent of the people shown, or remove the image")
+    if folder is None:
+        return ()
+    return tuple(
+        sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ASSET_SUFFIXES)
+    )
+
+
+def load_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None) -> tuple[list[Practice], list[Problem]]:
+    """Every practice in the folder, and every problem in every file."""
+    sources, problems = find_sources(practices_dir, root)
+    practices: list[Practice] = []
+    for source in sources:
+        parsed, file_problems = parse(source)
+        problems += file_problems
+        if parsed is None:
+            continue
+        practice, practice_problems = check_practice(parsed, vocabularies)
+        problems += practice_problems
+        if practice is not None:
+            practices.append(practice)
+    return practices, sorted(problems)
+
+
+def load_valid_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None) -> list[Practice]:
+    """All practices, or :class:`InvalidPractices` naming every problem: never a partial set."""
+    practices, problems = load_practices(practices_dir, vocabularies, root)
+    if problems:
+        raise InvalidPractices(problems)
+    return practices
+
+
+__all__ = ["FIELDS_BY_NAME", "check_practice", "load_practices", "load_valid_practices"]
