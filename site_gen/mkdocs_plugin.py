@@ -15,7 +15,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import Catalog, PageSpec
 from .config import Settings
@@ -25,6 +25,8 @@ from .validate import load_valid_practices
 from .vocab import VocabularyError
 
 log = get_plugin_logger(__name__)
+# Generated pages are reached through listings, not the navigation: no "not in nav" notice.
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
 
 class SiteGenConfig(base.Config):
@@ -63,12 +65,14 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             config.use_directory_urls,
         )
         for spec in self.catalog.pages():
-            files.append(File.generated(config, spec.src_uri, content=spec.source()))
+            files.append(File.generated(config, spec.src_uri, content=spec.source(), inclusion=NOT_IN_NAV))
             self.specs[spec.src_uri] = spec
         for practice in self.catalog.practices:
             for asset in practice.assets:
                 relative = asset.relative_to(practice.folder).as_posix()
-                files.append(File.generated(config, f"practices/{practice.slug}/{relative}", abs_src_path=str(asset)))
+                files.append(
+                    File.generated(config, f"practices/{practice.slug}/{relative}", abs_src_path=str(asset), inclusion=NOT_IN_NAV)
+                )
         log.info("%d practices, %d generated pages", len(practices), len(self.specs))
         return files
 

@@ -29,7 +29,7 @@ def fold(text: str) -> str:
 def close_matches(word: str, candidates: list[str], n: int = 3) -> list[str]:
     """Candidates that look like a typo of ``word`` (compared case-insensitively)."""
     folded = {fold(c): c for c in candidates}
-    hits = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.75)
+    hits = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)
     return [folded[h] for h in hits]
 
 

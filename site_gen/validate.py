@@ -44,6 +44,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MISSING = object()
+NOUNS = {"countries": "country code", "languages": "language", "topics": "topic", "beleidsdomeinen": "beleidsdomein", "status": "status"}
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -88,8 +89,9 @@ class Checker:
                 out[key] = value
         for f in fields:
             if f.required and f.name not in out and not any(p.field == f"{prefix}{f.name}" for p in self.problems):
-                example = f" e.g. {f.name}: {_example(f)}" if f.example is not None else ""
-                self.report(node, f"{prefix}{f.name}", "is required but missing", f"add it{example}".rstrip())
+                example = _example(f) if f.example is not None else "…"
+                under = f" under {prefix.rstrip('.')}:" if prefix else ""
+                self.report(node, f"{prefix}{f.name}", "is required but missing", f"add a line {f.name}: {example}{under}")
         return out
 
     def value(self, f: Field, node: yaml.Node, name: str, seen: set[int]) -> Any:
@@ -174,11 +176,13 @@ class Checker:
         term_id, near = vocabulary.resolve(raw)
         if term_id is not None:
             return term_id
-        what = {"countries": "country code", "languages": "language"}.get(f.vocabulary, f"value of {f.vocabulary}")
+        what = NOUNS.get(f.vocabulary, f"value of {f.vocabulary}")
         if near and len(near) > 1 and all(raw.casefold() in {lab.casefold() for lab in vocabulary.terms[t].labels.values()} for t in near):
             return self.report(node, name, f'"{raw}" could mean {" or ".join(near)}', "write the id you mean")
         if near:
             return self.report(node, name, f'"{raw}" is not a known {what}', f'did you mean "{near[0]}"?')
+        if f.vocabulary == "countries":
+            return self.report(node, name, f'"{raw}" is not a known {what}', "use a two-letter ISO 3166 code, e.g. BE, NL, FR, DE")
         listing = ", ".join(list(vocabulary.terms)[:12]) + (", …" if len(vocabulary.terms) > 12 else "")
         return self.report(node, name, f'"{raw}" is not a known {what}', f"valid: {listing}")
 
