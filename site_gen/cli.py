@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .config import settings_from_mkdocs_yml
+from .fieldref import field_reference
 from .validate import load_practices
 from .vocab import VocabularyError
 
@@ -35,6 +36,11 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fields(args: argparse.Namespace) -> int:
+    print(field_reference(args.language), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="site-gen",
@@ -48,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="text: file:line: field: problem — fix; github: annotations for a pull request")
     validate.set_defaults(run=_validate)
+
+    fields = commands.add_parser("fields", help="print the reference of every front-matter field (Markdown)")
+    fields.add_argument("--language", choices=("nl", "en", "fr"), default="en", help="language of the reference (default: %(default)s)")
+    fields.set_defaults(run=_fields)
     return parser
 
 

@@ -57,4 +57,4 @@ def settings_from_mkdocs_yml(path: Path) -> Settings:
         if isinstance(plugin, dict) and PLUGIN_NAME in plugin:
             options = plugin[PLUGIN_NAME] or {}
     language = ((config.get("theme") or {}).get("language")) or "nl"
-    return Settings.from_options(root, options, options.get("language", language))
+    return Settings.from_options(root, options, language)

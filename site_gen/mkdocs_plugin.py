@@ -34,7 +34,6 @@ class SiteGenConfig(base.Config):
     vocabularies_dir = c.Optional(c.Type(str))
     per_page = c.Type(int, default=20)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
-    language = c.Optional(c.Choice(("nl", "en", "fr")))
 
 
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
@@ -42,7 +41,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path or ".").resolve().parent
-        language = self.config.language or config.theme.get("language") or "nl"
+        language = config.theme.get("language") or "nl"
         self.settings = Settings.from_options(root, dict(self.config), language)
         try:
             self.vocabularies = self.settings.vocabularies()

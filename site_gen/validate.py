@@ -212,14 +212,23 @@ def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice
     return Practice(source.slug, source.display, data, parsed.body, source.folder, assets), []
 
 
-def _field_node(node: yaml.MappingNode, name: str) -> yaml.Node:
-    return next((k for k, _ in node.value if getattr(k, "value", None) == name), node)
+def _field_node(node: yaml.Node, *path: str) -> yaml.Node:
+    """The key node of a nested field (``"period", "end"``), to point a problem at its line."""
+    found = node
+    for name in path:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        pair = next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
+        if pair is None:
+            break
+        found, node = pair
+    return found
 
 
 def _check_period(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]) -> None:
     period = data.get("period") or {}
     if "end" in period and "start" in period and period["end"] < period["start"]:
-        checker.report(_field_node(node, "period"), "period.end", f"ends ({period['end']}) before it starts ({period['start']})", "swap start and end")
+        checker.report(_field_node(node, "period", "end"), "period.end", f"ends ({period['end']}) before it starts ({period['start']})", "swap start and end")
 
 
 def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]) -> tuple[Path, ...]:

@@ -1,0 +1,84 @@
+"""The built sample site in Chromium: what a visitor sees and can do."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def only_local(page, base: str) -> None:
+    outside = [url for url in page.requests if not url.startswith(base) and not url.startswith("data:")]
+    assert outside == [], "requests that left the site"
+    assert page.errors == [], "console or page errors"
+
+
+def test_home_leads_to_a_topic_and_a_practice(page, sample_site, screenshots):
+    page.goto(sample_site)
+    page.screenshot(path=str(screenshots / "home.png"), full_page=True)
+    assert page.locator("h1").first.inner_text() == "Praktijkendatabank samenleven in diversiteit"
+    assert page.locator(".sg-card").count() == 6
+    page.get_by_role("link", name="Thema's", exact=True).first.click()
+    page.wait_for_url("**/topics/")
+    page.screenshot(path=str(screenshots / "topics.png"), full_page=True)
+    page.locator(".sg-values a", has_text="Vluchtelingen").click()
+    page.wait_for_url("**/topics/refugees/")
+    titles = page.locator(".sg-card__title a").all_inner_texts()
+    assert titles and len(titles) == int(page.locator(".sg-total").inner_text().split()[0])
+    page.locator(".sg-card__title a").first.click()
+    page.wait_for_url("**/practices/*/")
+    assert page.locator(".sg-panel").is_visible()
+    only_local(page, sample_site)
+
+
+def test_a_practice_page_shows_its_image_panel_and_related(page, sample_site, screenshots):
+    page.goto(sample_site + "practices/mechelen-dag-tegen-discriminatie/")
+    page.screenshot(path=str(screenshots / "practice.png"), full_page=True)
+    image = page.locator(".sg-image img")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert image.get_attribute("alt")
+    assert page.locator(".sg-panel dt").count() >= 5
+    assert page.locator(".sg-related .sg-card").count() == 4
+    page.locator(".sg-panel a", has_text="2021").click()
+    page.wait_for_url("**/years/2021/")
+    only_local(page, sample_site)
+
+
+def test_a_long_practice_has_a_table_of_contents_and_footnotes(page, sample_site):
+    page.goto(sample_site + "practices/bruges-eccar-plan-2021-2025/")
+    assert page.locator(".md-sidebar--secondary .md-nav__link").count() > 10
+    assert page.locator(".sg-body .footnote li").count() >= 5
+    assert page.locator(".sg-body table").count() >= 1
+    only_local(page, sample_site)
+
+
+def test_filter_pages_work_without_javascript(browser, sample_site, screenshots):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_site + "countries/")
+    countries = page.locator(".sg-values a")
+    assert countries.count() >= 6
+    page.locator(".sg-values a", has_text="België").click()
+    page.wait_for_url("**/countries/be/")
+    page.screenshot(path=str(screenshots / "country-be-nojs.png"), full_page=True)
+    assert page.locator(".sg-card").count() >= 10
+    context.close()
+
+
+def test_a_practice_prints_without_navigation_or_related(page, sample_site, screenshots):
+    page.goto(sample_site + "practices/gent-praktijktesten-huurmarkt/")
+    page.emulate_media(media="print")
+    assert page.locator(".sg-related").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".sg-panel").is_visible()
+    page.pdf(path=str(screenshots / "practice.pdf")) if False else None
+
+
+def test_material_header_search_finds_a_practice(page, sample_site):
+    page.goto(sample_site)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("huurmarkt")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "huurmarkt" in page.locator(".md-search-result").inner_text().lower()
+    only_local(page, sample_site)

@@ -1,0 +1,223 @@
+"""Real `mkdocs build` runs of a small corpus: every practice page, every facet page."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+
+from support import PNG, base_fields, card_links, create_project, mkdocs_build, practice_text, slug_of
+
+# The corpus, as plain data: expected pages are computed from this, not from site_gen.
+CORPUS = {
+    "gent-huur": dict(year=2021, countries=["BE"], topics=["anti-discrimination-and-equality", "housing-and-urban-planning"], beleidsdomeinen=["wonen"], language="nl"),
+    "brugge-plan": dict(year=2021, countries=["BE"], topics=["anti-discrimination-and-equality", "leadership-and-political-commitment"], beleidsdomeinen=["algemeen-beleid", "wonen"], language="en"),
+    "lyon-mediation": dict(year=2019, countries=["FR"], topics=["mediation-and-conflict-resolution"], language="fr"),
+    "oslo-library": dict(year=2019, countries=["NO"], topics=["refugees", "multilingualism"], beleidsdomeinen=["cultuur"], language="en"),
+    "mechelen-dag": dict(year=2023, countries=["BE", "NL"], topics=["communication-and-public-awareness", "anti-discrimination-and-equality"], beleidsdomeinen=["communicatie"], language="nl"),
+    "hostile": dict(year=2020, countries=["DE"], topics=["education"], beleidsdomeinen=["onderwijs"], language="en"),
+}
+for n in range(1, 6):
+    CORPUS[f"extra-{n}"] = dict(year=2015 + n, countries=["AT"], topics=["anti-discrimination-and-equality"], language="en")
+
+FACETS = {"topics": "topics", "countries": "countries", "years": "year", "beleidsdomeinen": "beleidsdomeinen"}
+HOSTILE_TITLE = "<script>alert('title')</script> Tom & Jerry"
+HOSTILE_BODY = """## Description
+
+<script>alert('body')</script>
+<img src="x.png" onerror="alert('img')">
+<a href="javascript:alert('link')">click</a>
+<iframe src="https://example.org"></iframe>
+<div style="position:fixed;inset:0">overlay</div>
+"""
+
+
+def corpus_files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    for slug, facts in CORPUS.items():
+        fields = base_fields(title=title_of(slug), summary=f"Summary of {slug}.", **facts)
+        body = HOSTILE_BODY if slug == "hostile" else f"## Beschrijving\n\nBody of {slug}.\n"
+        if slug == "mechelen-dag":
+            fields["image"] = {"src": "photo.png", "alt": "A square in Mechelen", "credit": "Stad Mechelen", "consent": True}
+            fields["contact"] = {"name": "Diversiteitsdienst", "url": "https://example.be/diversiteit"}
+            fields["documents"] = [{"title": "Actieplan", "url": "https://example.org/plan.pdf", "language": "nl"}]
+            files[f"{slug}/index.md"] = practice_text(fields, body)
+            files[f"{slug}/photo.png"] = PNG
+        else:
+            files[f"{slug}.md"] = practice_text(fields, body)
+    return files
+
+
+def title_of(slug: str) -> str:
+    return HOSTILE_TITLE if slug == "hostile" else f"Practice {slug}"
+
+
+def newest_first() -> list[str]:
+    return sorted(CORPUS, key=lambda s: (-CORPUS[s]["year"], title_of(s).casefold(), s))
+
+
+def expected_values(facet_field: str) -> dict[str, list[str]]:
+    """value slug -> practice slugs with that value, newest first then by title."""
+    found: dict[str, list[str]] = {}
+    for slug in newest_first():
+        value = CORPUS[slug].get(facet_field) or []
+        for v in value if isinstance(value, list) else [value]:
+            found.setdefault(str(v).lower(), []).append(slug)
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = create_project(tmp_path_factory.mktemp("build") / "project", corpus_files(), per_page=3)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def all_cards(site: Path, url: str) -> list[str]:
+    """Slugs on a listing and on all its further pages."""
+    html = read(site, url)
+    slugs = [slug_of(link) for link in card_links(html)]
+    pages = sorted({int(n) for n in re.findall(r'href="page/(\d+)/"', html)})
+    for n in pages:
+        slugs += [slug_of(link) for link in card_links(read(site, f"{url}page/{n}/"))]
+    return slugs
+
+
+def test_every_practice_has_its_page(site):
+    for slug in CORPUS:
+        html = read(site, f"practices/{slug}/")
+        assert "Summary of" in html
+        if slug != "hostile":
+            assert f"<h1 lang=\"{CORPUS[slug]['language']}\">Practice {slug}</h1>" in html
+            assert f"Body of {slug}." in html
+
+
+def test_the_panel_links_each_value_to_its_filter_page(site):
+    html = read(site, "practices/mechelen-dag/")
+    panel = html[html.index('class="sg-panel"') : html.index("</aside>")]
+    for href in ("../../topics/communication-and-public-awareness/", "../../countries/be/", "../../countries/nl/", "../../years/2023/", "../../beleidsdomeinen/communicatie/"):
+        assert f'href="{href}"' in panel
+    assert "Nederland" in panel and "België" in panel  # country names from CLDR, in the UI language
+    assert '<img src="photo.png" alt="A square in Mechelen"' in html
+    assert (site / "practices/mechelen-dag/photo.png").read_bytes() == PNG
+    assert "Stad Mechelen" in html and "Actieplan" in html
+
+
+@pytest.mark.parametrize("facet", FACETS)
+def test_every_facet_page_lists_exactly_its_practices_newest_first(site, facet):
+    expected = expected_values(FACETS[facet])
+    index = read(site, f"{facet}/")
+    for value, slugs in expected.items():
+        assert all_cards(site, f"{facet}/{value}/") == slugs, f"{facet}/{value}"
+        assert re.search(rf'href="{value}/">.*?<span class="sg-count">{len(slugs)}<', index), f"count of {facet}/{value}"
+    values_list = index[index.index('class="sg-values"') : index.index("</ul>", index.index('class="sg-values"'))]
+    listed = re.findall(r'<li><a href="([^"/]+)/">', values_list)
+    assert sorted(listed) == sorted(expected)
+
+
+def test_long_listings_are_paginated(site):
+    # 8 practices about anti-discrimination, 3 a page: pages 1, 2 and 3.
+    first = read(site, "topics/anti-discrimination-and-equality/")
+    assert "Pagina 1 van 3" in first and 'rel="next" href="page/2/"' in first
+    last = read(site, "topics/anti-discrimination-and-equality/page/3/")
+    assert len(card_links(last)) == 2 and 'rel="prev" href="../2/"' in last
+
+
+def test_the_listing_of_all_practices_and_the_home_page(site):
+    assert sorted(all_cards(site, "practices/")) == sorted(CORPUS)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert [slug_of(link) for link in card_links(home)] == newest_first()[:6]
+    assert "Alle 11 praktijken bekijken" in home
+    for facet in FACETS:
+        assert f'href="{facet}/"' in home
+
+
+def test_contributed_markup_cannot_run_script(site):
+    html = read(site, "practices/hostile/")
+    assert "<script>alert" not in html
+    assert "onerror" not in html and "javascript:" not in html and "<iframe" not in html
+    assert "position:fixed" not in html
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Tom &amp; Jerry" in html
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<" not in title
+
+
+def test_no_request_leaves_the_site(site):
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            offenders += [
+                (path.name, m)
+                for m in re.findall(r'<(?:script|link|img|iframe|source)[^>]+(?:src|href)="(?:https?:)?//[^"]+"', text)
+                if 'rel="canonical"' not in m
+            ]
+            offenders += [(path.name, m) for m in re.findall(r"@import\s+url\(['\"]?https?://[^)]+\)", text)]
+    assert offenders == []
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    project = site.parent
+    again = tmp_path / "again"
+    assert mkdocs_build(project, site=again).returncode == 0
+    comparison = filecmp.dircmp(site, again, ignore=["sitemap.xml.gz"])
+
+    def differences(c: filecmp.dircmp) -> list[str]:
+        found = c.left_only + c.right_only + c.diff_files
+        for sub in c.subdirs.values():
+            found += differences(sub)
+        return found
+
+    assert differences(comparison) == []
+
+
+def test_an_invalid_practice_fails_the_build_naming_every_problem(make_project):
+    files = corpus_files()
+    files["broken.md"] = practice_text(base_fields(topics=["educaton"], year="twenty"))
+    files["worse.md"] = "no front matter\n"
+    result = mkdocs_build(make_project(files))
+    assert result.returncode != 0
+    assert "The site was not built: 3 problem(s) in 2 practice file(s)" in result.stderr
+    assert 'practices/broken.md:5: year: "twenty" is not a year' in result.stderr
+    assert 'practices/broken.md:9: topics: "educaton" is not a known topic — did you mean "education"?' in result.stderr
+    assert "practices/worse.md:1: the file does not start with front matter" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["All practices", "Topics", "Anti-discrimination and Equality", "Belgium", "Search"]),
+        ("fr", ["Toutes les pratiques", "Thèmes", "Lutte contre les discriminations et égalité", "Belgique", "Rechercher"]),
+    ],
+)
+def test_the_ui_language_follows_the_configuration(make_project, language, words):
+    project = make_project(corpus_files(), language=language)
+    assert mkdocs_build(project).returncode == 0
+    html = (project / "site/practices/gent-huur/index.html").read_text(encoding="utf-8")
+    for word in words:
+        assert word in html, word
+
+
+GOLDEN = Path(__file__).parent / "golden" / "practice-mechelen-dag.html"
+
+
+def test_a_rendered_practice_page_matches_the_golden_copy(site):
+    """What visitors see of one practice, compared with the reviewed copy.
+
+    After an intended change, regenerate with ``UPDATE_GOLDEN=1 pytest tests/test_build.py``
+    and review the diff of the golden file.
+    """
+    html = read(site, "practices/mechelen-dag/")
+    article = html[html.index('<article class="sg-practice">') : html.index("</article>") + len("</article>")]
+    article = "\n".join(line.rstrip() for line in article.splitlines() if line.strip()) + "\n"
+    if __import__("os").environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(article, encoding="utf-8")
+    assert article == GOLDEN.read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+"""The command line, and docs kept honest by tests."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT, base_fields, practice_text, write_practices
+from site_gen.fieldref import field_reference
+
+
+def site_gen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "site_gen.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_validate_passes_on_good_files(tmp_path):
+    write_practices(tmp_path / "practices", {"a.md": practice_text(base_fields())})
+    result = site_gen("validate", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.strip() == "All 1 practices are valid."
+
+
+def test_validate_lists_every_problem_and_fails(tmp_path):
+    write_practices(tmp_path / "practices", {"a.md": practice_text(base_fields(topics=["educaton"])), "b.md": "x\n"})
+    result = site_gen("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        'practices/a.md:9: topics: "educaton" is not a known topic — did you mean "education"?',
+        'practices/b.md:1: the file does not start with front matter — the first line must be "---", then the fields, then "---" again',
+    ]
+    assert "2 problem(s) in 2 file(s); 0 practice(s) are valid." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_can_annotate_a_pull_request(tmp_path):
+    write_practices(tmp_path / "practices", {"a.md": practice_text(base_fields(topics=["educaton"]))})
+    result = site_gen("validate", "--format", "github", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        '::error file=practices/a.md,line=9::topics: "educaton" is not a known topic — did you mean "education"?'
+    ]
+
+
+def test_validate_reads_the_practices_folder_from_mkdocs_yml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - site-gen:\n      practices_dir: content\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    write_practices(tmp_path / "content", {"a.md": practice_text(base_fields())})
+    assert site_gen("validate", cwd=tmp_path).returncode == 0
+
+
+def test_readme_field_table_is_the_generated_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- fields:start -->\n(.*?)<!-- fields:end -->", readme, re.S).group(1)
+    assert table == field_reference("en")
+
+
+def test_every_plugin_option_is_documented():
+    from site_gen.mkdocs_plugin import SiteGenConfig
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, _ in SiteGenConfig._schema:
+        assert f"{name}:" in readme, name
