@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .facets import Facet, FacetValue, group
+from .facets import LANGUAGE_FACET, Facet, FacetValue, group
 from .i18n import UiLabels
 from .model import FIELDS, TERM, Field, Practice
 from .related import related_practices
@@ -102,8 +102,10 @@ class Catalog:
         self.ui = UiLabels(lang)
         self.per_page = per_page
         self.directory_urls = directory_urls
+        # The finder filters by language too; language has no static pages.
+        self.finder_facets = facets + tuple(f for f in (LANGUAGE_FACET,) if f.key not in {g.key for g in facets})
         self.groups: dict[str, list[FacetValue]] = {
-            f.key: group(f, self.practices, vocabularies, lang) for f in facets
+            f.key: group(f, self.practices, vocabularies, lang) for f in self.finder_facets
         }
         self.facet_by_field = {f.field: f for f in facets}
         self.related = related_practices(self.practices)
@@ -125,6 +127,10 @@ class Catalog:
     def asset_url(self, practice: Practice, name: str) -> str:
         """A file beside the practice's index.md, e.g. its image."""
         return f"{LISTING_FOLDER}/{practice.slug}/{name}"
+
+    def practice_url_pattern(self) -> str:
+        """The URL of any practice, with ``{slug}`` to fill in (for the finder's script)."""
+        return self.url(page_src(LISTING_FOLDER, "{slug}"))
 
     def listing_url(self) -> str:
         return self.url(page_src(LISTING_FOLDER))
@@ -173,7 +179,9 @@ class Catalog:
     def pages(self) -> list[PageSpec]:
         """Every generated page: practices, the full listing, facet indexes and values."""
         specs = [self._practice_page(p) for p in self.practices]
-        specs += self._listing_pages((LISTING_FOLDER,), self.ui.t("all_practices"), self.practices, {})
+        listing = self._listing_pages((LISTING_FOLDER,), self.ui.t("all_practices"), self.practices, {})
+        listing[0].template = "finder.html"  # the finder; further pages stay plain listings
+        specs += listing
         for facet in self.facets:
             values = self.groups[facet.key]
             specs.append(

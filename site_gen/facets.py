@@ -42,6 +42,9 @@ DEFAULT_FACETS: tuple[Facet, ...] = (
 )
 
 
+LANGUAGE_FACET = Facet("languages", "language", "language", "languages")
+
+
 def facets_from_config(entries: Iterable[dict[str, Any]] | None) -> tuple[Facet, ...]:
     """Facets declared in configuration (a list of mappings), or the default four."""
     if not entries:

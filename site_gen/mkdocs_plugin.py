@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import finder, lunr_assets
 from .catalog import Catalog, PageSpec
 from .config import Settings
 from .problems import InvalidPractices
@@ -34,6 +35,7 @@ class SiteGenConfig(base.Config):
     vocabularies_dir = c.Optional(c.Type(str))
     per_page = c.Type(int, default=20)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
+    search_body_terms = c.Optional(c.Type(int))  # default: spread a budget over the practices
 
 
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
@@ -72,6 +74,14 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 files.append(
                     File.generated(config, f"practices/{practice.slug}/{relative}", abs_src_path=str(asset), inclusion=NOT_IN_NAV)
                 )
+        data = finder.script(finder.payload(self.catalog, self.config.search_body_terms))
+        files.append(File.generated(config, finder.DATA_FILE, content=data, inclusion=NOT_IN_NAV))
+        try:
+            scripts = lunr_assets.script_paths()
+        except lunr_assets.MissingLunrAssets as exc:
+            raise PluginError(str(exc)) from None
+        for name, path in scripts:
+            files.append(File.generated(config, f"{finder.SCRIPT_FOLDER}/{name}", abs_src_path=str(path), inclusion=NOT_IN_NAV))
         log.info("%d practices, %d generated pages", len(practices), len(self.specs))
         return files
 

@@ -26,6 +26,15 @@ def fold(text: str) -> str:
     return " ".join(nfc(text).casefold().split())
 
 
+def plain(text: str) -> str:
+    """Lowercase without accents, as search compares words: "Médiateurs" -> "mediateurs".
+
+    The finder's script does the same: NFD, drop combining marks, toLowerCase().
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+
+
 def close_matches(word: str, candidates: list[str], n: int = 3) -> list[str]:
     """Candidates that look like a typo of ``word`` (compared case-insensitively)."""
     folded = {fold(c): c for c in candidates}

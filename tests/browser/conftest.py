@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -62,14 +61,22 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+class Served(str):
+    """The base URL of a served site (``site + "practices/"``), with its folder as ``.path``."""
+
+    path: Path
+
+
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Iterator[str]:
+def sample_site(tmp_path_factory) -> Iterator[Served]:
     """The repository's own site (its sample practices), built and served on loopback."""
     site = tmp_path_factory.mktemp("sample") / "site"
     result = mkdocs_build(ROOT, site=site)
     assert result.returncode == 0, result.stderr
     base, server = serve(site)
-    yield base
+    served = Served(base)
+    served.path = site
+    yield served
     server.shutdown()
 
 
@@ -94,5 +101,3 @@ def screenshots(tmp_path_factory) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
-
-__all__ = ["serve", "shutil"]

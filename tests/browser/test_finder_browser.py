@@ -1,0 +1,224 @@
+"""The finder in Chromium: search in three languages, filters, URL state, keyboard."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from site_gen.search import load, search
+from test_search import RELEVANCE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def data(sample_site):
+    text = (sample_site.path / "assets/sg/finder-data.js").read_text(encoding="utf-8")
+    return json.loads(text[len("window.sgFinderData=") : -2])
+
+
+def facet_values(data, param: str) -> dict[str, set[str]]:
+    """value slug -> slugs of the practices that carry it, from the document store."""
+    i = next(n for n, f in enumerate(data["facets"]) if f["param"] == param)
+    found: dict[str, set[str]] = {}
+    for doc in data["docs"]:
+        for v in doc[4][i]:
+            found.setdefault(data["facets"][i]["values"][v][0], set()).add(doc[0])
+    return found
+
+
+def open_finder(page, sample_site, query: str = "") -> None:
+    page.goto(sample_site + "practices/" + query)
+    page.locator(".sg-finder__search").wait_for(state="visible")
+
+
+def shown(page) -> list[str]:
+    return [href.rstrip("/").split("/")[-1] for href in page.locator(".sg-finder__results .sg-card__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+
+
+def params(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def clean(page) -> None:
+    assert page.errors == [], page.errors
+    assert all(url.startswith("http://127.0.0.1") for url in page.requests)
+
+
+QUERIES = [q for q, _ in RELEVANCE] + ["praktijkt", "médiat", "racisme onderwijs", "de", "Gent", "ÉGALITÉ", "xyzzy"]
+
+
+def test_the_browser_finds_what_python_finds(page, sample_site, data):
+    """The index loads in lunr.js 2.3.9 and the browser's pipeline is the one it was built with."""
+    open_finder(page, sample_site)
+    index = load(data["index"])
+    for query in QUERIES:
+        browser = page.evaluate("q => window.sgFinder.search(q)", query)
+        python = search(index, query)
+        assert [r[0] for r in browser] == [int(ref) for ref, _ in python], query
+        assert [round(r[1], 6) for r in browser] == pytest.approx([round(s, 6) for _, s in python], abs=1e-6), query
+    clean(page)
+
+
+def test_the_browser_stems_like_python(page, sample_site, data):
+    from site_gen.search import stem, words
+
+    open_finder(page, sample_site)
+    vocabulary = sorted({w for doc in data["docs"] for w in words(doc[1] + " " + doc[2])})
+    for lang in ("nl", "en", "fr"):
+        browser = page.evaluate("([ws, lang]) => ws.map(w => window.sgFinder.stem(w, lang))", [vocabulary, lang])
+        assert browser == [stem(w, lang) for w in vocabulary], lang
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("praktijktesten", "gent-praktijktesten-huurmarkt"),
+        ("equality data", "belgium-equality-data-hub"),
+        ("mediateurs", "montreal-mediateurs-interculturels-habitation"),
+    ],
+)
+def test_typing_a_query_in_each_language(page, sample_site, query, first):
+    open_finder(page, sample_site)
+    page.locator("#sg-q").fill(query)
+    page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=query)
+    assert shown(page)[0] == first
+    status = page.locator(".sg-finder__status")
+    assert status.get_attribute("role") == "status" and query in status.inner_text()
+    clean(page)
+
+
+@pytest.mark.parametrize(("param", "value"), [("topic", "refugees"), ("country", "be"), ("year", "2021"), ("beleidsdomein", "wonen"), ("language", "fr")])
+def test_each_facet_filters_to_exactly_its_practices(page, sample_site, data, param, value):
+    open_finder(page, sample_site)
+    page.locator(f'input[name="{param}"][value="{value}"]').check()
+    page.wait_for_function("p => new URL(location.href).searchParams.has(p)", arg=param)
+    expected = facet_values(data, param)[value]
+    assert set(shown(page)) == expected
+    assert params(page) == {param: [value]}
+    count = page.locator(f'input[name="{param}"][value="{value}"] ~ [data-count]').inner_text()
+    assert int(count) == len(expected)
+    clean(page)
+
+
+def test_or_within_a_facet_and_across_facets(page, sample_site, data):
+    open_finder(page, sample_site, "?country=be&country=ca")
+    countries = facet_values(data, "country")
+    assert set(shown(page)) == countries["be"] | countries["ca"]
+    page.locator('input[name="topic"][value="housing-and-urban-planning"]').check()
+    page.wait_for_function("() => new URL(location.href).searchParams.has('topic')")
+    housing = facet_values(data, "topic")["housing-and-urban-planning"]
+    assert set(shown(page)) == (countries["be"] | countries["ca"]) & housing
+    # counts of another facet are for the practices the other filters leave
+    assert page.locator('input[name="country"][value="ca"] ~ [data-count]').inner_text() == str(len(countries["ca"] & housing))
+    clean(page)
+
+
+def test_query_and_filters_combine_and_the_url_reproduces_the_view(page, browser, sample_site, data):
+    open_finder(page, sample_site)
+    page.locator("#sg-q").fill("discriminatie")
+    page.locator("#sg-q").press("Enter")
+    page.locator('input[name="year"][value="2021"]').check()
+    page.wait_for_function("() => new URL(location.href).searchParams.has('year')")
+    first_view = shown(page)
+    assert first_view and set(first_view) <= facet_values(data, "year")["2021"]
+    assert params(page) == {"q": ["discriminatie"], "year": ["2021"]}
+    other = browser.new_page()
+    other.goto(page.url.replace("year=2021", "year=2021").replace("country=", "country="))
+    other.locator(".sg-finder__search").wait_for(state="visible")
+    assert shown(other) == first_view
+    assert other.locator("#sg-q").input_value() == "discriminatie"
+    assert other.locator('input[name="year"][value="2021"]').is_checked()
+    other.close()
+
+
+def test_uppercase_country_codes_are_accepted(page, sample_site, data):
+    open_finder(page, sample_site, "?country=BE")
+    assert set(shown(page)) == facet_values(data, "country")["be"]
+    assert page.locator('input[name="country"][value="be"]').is_checked()
+
+
+def test_the_back_button_restores_the_previous_view(page, sample_site, data):
+    open_finder(page, sample_site)
+    everything = shown(page)
+    page.locator('input[name="language"][value="en"]').check()
+    page.wait_for_function("() => location.search.includes('language=en')")
+    english = shown(page)
+    page.locator('input[name="year"][value="2021"]').check()
+    page.wait_for_function("() => location.search.includes('year=2021')")
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('year')")
+    assert shown(page) == english and not page.locator('input[name="year"][value="2021"]').is_checked()
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    assert shown(page) == everything
+    clean(page)
+
+
+def test_reset_clears_query_and_filters(page, sample_site):
+    open_finder(page, sample_site, "?q=racisme&country=be")
+    page.get_by_role("button", name="Alles wissen").click()
+    page.wait_for_function("() => location.search === ''")
+    assert page.locator("#sg-q").input_value() == ""
+    assert page.locator(".sg-facet input:checked").count() == 0
+
+
+def test_the_finder_works_with_the_keyboard_alone(page, sample_site):
+    open_finder(page, sample_site)
+    for _ in range(40):
+        if page.evaluate("document.activeElement && document.activeElement.id") == "sg-q":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("the search box cannot be reached with Tab")
+    page.keyboard.type("racisme")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search.includes('q=racisme')")
+    for _ in range(5):  # the search button, the filters' summary, the first topics
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+        if focused == ["topic", "anti-discrimination-and-equality"]:
+            break
+    assert focused == ["topic", "anti-discrimination-and-equality"]
+    page.keyboard.press("Space")
+    page.wait_for_function("v => location.search.includes('topic=' + v)", arg=focused[1])
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # focus is visible
+    results = shown(page)
+    assert results
+    page.locator(".sg-finder__results .sg-card__title a").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/practices/{results[0]}/")
+    clean(page)
+
+
+def test_without_javascript_the_finder_lists_practices_and_links_to_filter_pages(browser, sample_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_site + "practices/")
+    assert page.locator(".sg-card").count() == 17
+    assert page.locator(".sg-finder__search").is_hidden()
+    assert page.locator(".sg-facet-links a").count() == 4
+    context.close()
+
+
+def test_material_does_not_take_over_the_finders_query(page, sample_site):
+    open_finder(page, sample_site, "?q=huurmarkt")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert not page.evaluate("document.querySelector('#__search').checked")
+    assert params(page) == {"q": ["huurmarkt"]}
+    assert shown(page)[0] == "gent-praktijktesten-huurmarkt"
+
+
+def test_the_finder_on_a_phone(browser, sample_site, screenshots):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(sample_site + "practices/?q=discriminatie")
+    page.locator(".sg-finder__search").wait_for(state="visible")
+    assert not page.locator(".sg-finder__filters").evaluate("d => d.open")  # results first
+    page.screenshot(path=str(screenshots / "finder-phone.png"), full_page=False)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
