@@ -295,5 +295,6 @@
   if (window.matchMedia("(max-width: 59.9375em)").matches) filters.open = false;  // phones: results first
   render();
 
-  window.sgFinder = { search: search, words: words, stem: stem, queryStems: queryStems };
+  // renderedAt: when the first results showed (ms after navigation), for the benchmark.
+  window.sgFinder = { search: search, words: words, stem: stem, queryStems: queryStems, renderedAt: window.performance.now() };
 })();

@@ -1,0 +1,41 @@
+"""The synthetic corpus and the benchmark's plumbing, on a tiny size (not its timings)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from support import ROOT
+from site_gen.validate import load_practices
+from site_gen.vocab import Vocabularies
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from synthetic import generate  # noqa: E402
+
+
+def test_the_synthetic_corpus_is_valid_varied_and_deterministic(tmp_path):
+    paths = generate(tmp_path / "a", 40, seed=3)
+    again = generate(tmp_path / "b", 40, seed=3)
+    assert [p.read_text() for p in paths] == [p.read_text() for p in again]
+    practices, problems = load_practices(tmp_path / "a", Vocabularies.load())
+    assert problems == [] and len(practices) == 40
+    assert {p.language for p in practices} == {"nl", "en", "fr"}
+    lengths = [len(p.body.split()) for p in practices]
+    assert min(lengths) >= 250 and max(lengths) <= 1800
+    assert len({t for p in practices for t in p.topics}) > 10
+
+
+def test_the_bench_builds_both_sites_and_prints_its_tables(tmp_path):
+    out = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/bench"), "--sizes", "6", "--no-browser", "--json", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| practices | our build | plain Material | ratio |" in result.stdout
+    assert "| 6 | " in result.stdout
+    [row] = json.loads(out.read_text())
+    assert row["size"] == 6 and row["ours"]["wall"] > 0 and row["plain"]["wall"] > 0
+    assert {"search index", "loading and validation", "Markdown (and sanitising)"} <= set(row["ours"]["phases"])
+    assert row["payload_gz"] < row["payload_raw"]
