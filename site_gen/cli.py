@@ -7,11 +7,17 @@ Python traceback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
 from .config import settings_from_mkdocs_yml
 from .fieldref import field_reference
+from .i18n import UiLabels
+from .new import NewPracticeError, interview, render_practice, resolve_list, target
+from .problems import display_path
+from .schema import SCHEMA_FILE, schema_text
+from .text import slugify
 from .validate import load_practices
 from .vocab import VocabularyError
 
@@ -36,6 +42,60 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    settings = settings_from_mkdocs_yml(Path(args.config))
+    vocabularies = settings.vocabularies()
+    lang = args.language
+    given = {"title": args.title, "summary": args.summary, "countries": args.countries, "topics": args.topics}
+    try:
+        if args.no_input or all(given.values()):
+            missing = [f"--{name}" for name, value in given.items() if not value]
+            if missing:
+                raise NewPracticeError("missing " + ", ".join(missing) + " (or leave out --no-input to be asked)")
+            values: dict = {
+                "language": lang,
+                "title": args.title,
+                "summary": args.summary,
+                "year": args.year,
+                "countries": resolve_list(vocabularies, "countries", args.countries, lang),
+                "cities": [c.strip() for c in (args.cities or "").split(",") if c.strip()],
+                "topics": resolve_list(vocabularies, "topics", args.topics, lang),
+                "beleidsdomeinen": resolve_list(vocabularies, "beleidsdomeinen", args.beleidsdomeinen or "", lang),
+                "organisation": args.organisation,
+                "slug": args.slug or slugify(args.title)[:60].strip("-"),
+            }
+        else:
+            values = interview(vocabularies, lang, input, print)
+        place = target(settings.practices_dir, values.pop("slug"), args.folder)
+    except NewPracticeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("\nnothing written", file=sys.stderr)
+        return 130
+    place.path.parent.mkdir(parents=True, exist_ok=True)
+    place.path.write_text(render_practice(values, lang, place.schema_path), encoding="utf-8")
+    shown = display_path(place.path, Path.cwd())
+    print(UiLabels(lang).t("new_written", path=shown))
+    _, problems = load_practices(settings.practices_dir, vocabularies, Path.cwd())
+    mine = [p for p in problems if p.path.startswith(shown)]
+    for problem in mine:
+        print(problem.format())
+    return 1 if mine else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    settings = settings_from_mkdocs_yml(Path(args.config))
+    text = schema_text(settings.vocabularies())
+    if args.write:
+        path = settings.practices_dir / SCHEMA_FILE
+        path.write_text(text, encoding="utf-8")
+        print(f"Written: {display_path(path, Path.cwd())}", file=sys.stderr)
+    else:
+        print(text, end="")
+    return 0
+
+
 def _fields(args: argparse.Namespace) -> int:
     print(field_reference(args.language), end="")
     return 0
@@ -54,6 +114,25 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="text: file:line: field: problem — fix; github: annotations for a pull request")
     validate.set_defaults(run=_validate)
+
+    new = commands.add_parser("new", help="write a new practice file, asking for its fields (or from options)")
+    new.add_argument("--language", choices=("nl", "en", "fr"), default="nl", help="the practice's language, also of the questions (default: %(default)s)")
+    new.add_argument("--title")
+    new.add_argument("--summary")
+    new.add_argument("--year", type=int, default=datetime.date.today().year)
+    new.add_argument("--countries", help="comma-separated codes or names, e.g. BE,NL")
+    new.add_argument("--cities", help="comma-separated")
+    new.add_argument("--topics", help="comma-separated topic ids or labels")
+    new.add_argument("--beleidsdomeinen", help="comma-separated ids or labels")
+    new.add_argument("--organisation")
+    new.add_argument("--slug", help="the file name without .md (default: from the title)")
+    new.add_argument("--folder", action="store_true", help="make practices/<slug>/index.md, for a practice with images")
+    new.add_argument("--no-input", action="store_true", help="never ask: fail if a required option is missing")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the front matter (or --write it to the practices folder)")
+    schema.add_argument("--write", action="store_true", help=f"write practices/{SCHEMA_FILE}, which new files reference")
+    schema.set_defaults(run=_schema)
 
     fields = commands.add_parser("fields", help="print the reference of every front-matter field (Markdown)")
     fields.add_argument("--language", choices=("nl", "en", "fr"), default="en", help="language of the reference (default: %(default)s)")

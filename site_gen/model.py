@@ -324,6 +324,29 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELDS_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+# The sections of a practice's body, in its language: `site-gen new` and the web form
+# start a description with these headings (the VVSG fiche's and ICC's parts).
+BODY_SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "nl": (
+        ("Beschrijving", "Wat doet de praktijk, voor wie, met wie en sinds wanneer?"),
+        ("Succesfactoren", "Wat maakte het verschil? Wat zou een andere stad overnemen?"),
+        ("Uitdagingen", "Waar liep het moeilijk, en hoe ging u daarmee om?"),
+        ("Resultaten", "Wat heeft het opgeleverd? Is het geëvalueerd?"),
+    ),
+    "en": (
+        ("Description", "What does the practice do, for whom, with whom and since when?"),
+        ("Success factors", "What made the difference? What could another city take over?"),
+        ("Challenges", "What was difficult, and how did you deal with it?"),
+        ("Results", "What did it achieve? Was it evaluated?"),
+    ),
+    "fr": (
+        ("Description", "Que fait la pratique, pour qui, avec qui et depuis quand ?"),
+        ("Facteurs de réussite", "Qu'est-ce qui a fait la différence ? Que pourrait reprendre une autre ville ?"),
+        ("Difficultés", "Qu'est-ce qui a été difficile, et comment y avez-vous fait face ?"),
+        ("Résultats", "Qu'a-t-elle permis d'obtenir ? A-t-elle été évaluée ?"),
+    ),
+}
 REQUIRED_FIELDS = tuple(f.name for f in FIELDS if f.required)
 
 

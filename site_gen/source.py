@@ -16,8 +16,10 @@ from .problems import Problem, display_path
 from .text import SLUG_RE, nfc
 
 MAX_BYTES = 1_000_000
+MAX_FRONT_MATTER = 64_000  # characters; real front matter is a few hundred
+MAX_DEPTH = 20  # open [ and { at once: PyYAML slows down quadratically with depth
 RESERVED_SLUGS = frozenset({"index", "page"})
-IGNORED_NAMES = frozenset({"README.md"})
+IGNORED_NAMES = frozenset({"README.md", "practice.schema.json"})
 FENCES = ("---",)
 CLOSERS = ("---", "...")
 
@@ -97,6 +99,18 @@ def _decode(raw: bytes, source: SourceFile) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+def _depth(text: str) -> int:
+    """The most brackets ([ or {) open at once, counted before YAML sees the text."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
     """Read one file: front matter composed to YAML nodes, and the body after it."""
     try:
@@ -113,8 +127,16 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
     if end is None:
         return None, [Problem(source.display, 1, "", "the front matter is not closed", 'add a line "---" after the last field')]
     front = "\n".join(lines[1:end])
+    if len(front) > MAX_FRONT_MATTER:
+        return None, [Problem(source.display, 2, "", f"the front matter is too long ({len(front):,} characters)", "keep fields short and put long text in the description below the closing ---")]
+    if _depth(front) > MAX_DEPTH:
+        return None, [Problem(source.display, 1, "", "the front matter is nested too deeply", "fields are at most a few levels deep")]
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     try:
+        for token in yaml.scan(front, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                # Aliases can multiply a small file into a huge tree ("billion laughs").
+                return None, [Problem(source.display, token.start_mark.line + 2, "", "YAML anchors and aliases (& and *) are not allowed", "write every value out in full")]
         node = yaml.compose(front, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -66,7 +66,7 @@ class Checker:
 
     # --- the structure -------------------------------------------------------------
 
-    def mapping(self, node: yaml.Node, fields: tuple[Field, ...], prefix: str, seen: set[int]) -> dict[str, Any]:
+    def mapping(self, node: yaml.Node, fields: tuple[Field, ...], prefix: str) -> dict[str, Any]:
         """Check a mapping of fields: unknown and duplicate keys, required fields, values."""
         out: dict[str, Any] = {}
         known = {f.name: f for f in fields}
@@ -84,7 +84,7 @@ class Checker:
             keys_seen.add(key)
             if _is_null(value_node):
                 continue  # an empty field counts as left out
-            value = self.value(known[key], value_node, name, seen)
+            value = self.value(known[key], value_node, name)
             if value is not MISSING:
                 out[key] = value
         for f in fields:
@@ -94,35 +94,29 @@ class Checker:
                 self.report(node, f"{prefix}{f.name}", "is required but missing", f"add a line {f.name}: {example}{under}")
         return out
 
-    def value(self, f: Field, node: yaml.Node, name: str, seen: set[int]) -> Any:
-        if id(node) in seen:
-            return self.report(node, name, "YAML anchors and aliases (& and *) are not allowed", "write the value out in full")
-        seen.add(id(node))
+    def value(self, f: Field, node: yaml.Node, name: str) -> Any:
         if node.tag not in STANDARD_TAGS:
             return self.report(node, name, f"YAML tags like {node.tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag and write a plain value")
         if f.type == LIST:
-            return self.list(f, node, name, seen)
+            return self.list(f, node, name)
         if f.type == OBJECT:
             if not isinstance(node, yaml.MappingNode):
                 sub = ", ".join(s.name for s in f.fields)
                 return self.report(node, name, "must be a group of fields", f"indent the fields below it: {sub}")
-            return self.mapping(node, f.fields, f"{name}.", seen) or MISSING
+            return self.mapping(node, f.fields, f"{name}.") or MISSING
         if not isinstance(node, yaml.ScalarNode):
             return self.report(node, name, "must be a single value, not a list or a group", "")
         return self.scalar(f, node, name)
 
-    def list(self, f: Field, node: yaml.Node, name: str, seen: set[int]) -> Any:
+    def list(self, f: Field, node: yaml.Node, name: str) -> Any:
         assert f.items is not None
-        if isinstance(node, yaml.SequenceNode):
-            items = node.value
-        else:  # a single value where a list is expected: a list of one
-            items = [node]
-            seen.discard(id(node))
+        # A single value where a list is expected is a list of one.
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         values: list[Any] = []
         for index, item in enumerate(items, 1):
             if _is_null(item):
                 continue
-            value = self.value(f.items, item, name if len(items) == 1 else f"{name}[{index}]", seen)
+            value = self.value(f.items, item, name if len(items) == 1 else f"{name}[{index}]")
             if value is not MISSING and value not in values:
                 values.append(value)
         bad = any(p.field.startswith(name) for p in self.problems)
@@ -202,7 +196,7 @@ def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice
     if node is None or not isinstance(node, yaml.MappingNode):
         checker.report(node, "", "the front matter must be fields, one per line (name: value)", "start from the template: site-gen new")
         return None, checker.problems
-    data = checker.mapping(node, FIELDS, "", set())
+    data = checker.mapping(node, FIELDS, "")
     _check_period(checker, node, data)
     assets = _check_folder(checker, node, data)
     if not parsed.body.strip():
