@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import BOOLEAN, DATE, EMAIL, FIELDS, INTEGER, LIST, OBJECT, TERM, TEXT, URL, Field
+from .vocab import Vocabularies
 
 TYPE_WORDS = {
     "en": {TEXT: "text", INTEGER: "year", BOOLEAN: "true or false", DATE: "date YYYY-MM-DD", URL: "web address", EMAIL: "e-mail address", TERM: "id from {v}", OBJECT: "group: {f}", LIST: "list of {i}"},
@@ -38,3 +41,27 @@ def field_reference(lang: str = "en") -> str:
     lines.append("")
     lines.append({"en": "In a group, * marks a required field.", "nl": "In een groep is een veld met * verplicht.", "fr": "Dans un groupe, * marque un champ obligatoire."}[lang])
     return "\n".join(lines) + "\n"
+
+
+VOCABULARY_HEADINGS = {"en": ("Id", "Label"), "nl": ("Id", "Naam"), "fr": ("Identifiant", "Libellé")}
+# In a hand-written page: <!-- site-gen:fields nl --> or <!-- site-gen:vocabulary topics nl -->
+PLACEHOLDER = re.compile(r"<!--\s*site-gen:(fields|vocabulary)\s+(?:([a-z-]+)\s+)?(nl|en|fr)\s*-->")
+
+
+def vocabulary_table(vocabularies: Vocabularies, name: str, lang: str) -> str:
+    """A Markdown table of a vocabulary's ids and their labels in ``lang``."""
+    head = VOCABULARY_HEADINGS[lang]
+    rows = [f"| `{term.id}` | {term.label(lang)} |" for term in vocabularies[name].terms.values()]
+    return "\n".join([f"| {head[0]} | {head[1]} |", "|---|---|", *rows]) + "\n"
+
+
+def expand_placeholders(markdown: str, vocabularies: Vocabularies) -> str:
+    """Replace the placeholders of a guide page by the generated field and vocabulary tables."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, name, lang = match.groups()
+        if kind == "fields":
+            return field_reference(lang)
+        return vocabulary_table(vocabularies, name, lang)
+
+    return PLACEHOLDER.sub(replace, markdown)

@@ -24,6 +24,9 @@ class UiLabels:
         text = self._labels[key][self.lang]
         return text.format(**values) if values else text
 
+    def keys(self) -> list[str]:
+        return sorted(self._labels)
+
     def __contains__(self, key: object) -> bool:
         return key in self._labels
 

@@ -17,9 +17,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import finder, lunr_assets
+from . import finder, form, lunr_assets
 from .catalog import Catalog, PageSpec
 from .config import Settings
+from .fieldref import expand_placeholders
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
 from .validate import load_valid_practices
@@ -36,6 +37,8 @@ class SiteGenConfig(base.Config):
     per_page = c.Type(int, default=20)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
     search_body_terms = c.Optional(c.Type(int))  # default: spread a budget over the practices
+    repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link
+    repository_branch = c.Type(str, default="main")
 
 
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
@@ -76,6 +79,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 )
         data = finder.script(finder.payload(self.catalog, self.config.search_body_terms))
         files.append(File.generated(config, finder.DATA_FILE, content=data, inclusion=NOT_IN_NAV))
+        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
+        files.append(File.generated(config, form.DATA_FILE, content=form.script(form_data), inclusion=NOT_IN_NAV))
         try:
             scripts = lunr_assets.script_paths()
         except lunr_assets.MissingLunrAssets as exc:
@@ -84,6 +89,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             files.append(File.generated(config, f"{finder.SCRIPT_FOLDER}/{name}", abs_src_path=str(path), inclusion=NOT_IN_NAV))
         log.info("%d practices, %d generated pages", len(practices), len(self.specs))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if page.file.src_uri not in self.specs and "site-gen:" in markdown:
+            return expand_placeholders(markdown, self.vocabularies)  # the contributor guide
+        return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)

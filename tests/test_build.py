@@ -221,3 +221,16 @@ def test_a_rendered_practice_page_matches_the_golden_copy(site):
     if __import__("os").environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(article, encoding="utf-8")
     assert article == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_contributor_guide_shows_the_generated_field_and_vocabulary_tables(site):
+    guide = read(site, "contribute/")
+    assert "<code>beleidsdomeinen</code>" in guide and "De beleidsdomeinen van het lokaal bestuur die betrokken zijn." in guide
+    assert "<code>anti-rumour</code></td>\n<td>Anti-geruchten</td>" in guide
+    english = read(site, "contribute/en/")
+    assert "The local government's policy domains involved." in english and "<td>Anti-rumour</td>" in english
+    assert "site-gen:" not in guide + english
+    form = read(site, "contribute/form/")
+    assert "assets/sg/form-data.js" in form
+    data = (site / "assets/sg/form-data.js").read_text(encoding="utf-8")
+    assert data.startswith("window.sgFormData={") and '"newFileUrl":"https://github.com/example/praktijkendatabank/new/main/practices"' in data

@@ -1,0 +1,84 @@
+"""The web form that replaces the fiche, in Chromium: its file passes `site-gen validate`."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from site_gen.validate import load_practices
+from site_gen.vocab import Vocabularies
+from support import write_practices
+
+pytestmark = pytest.mark.browser
+
+
+def open_form(page, sample_site):
+    page.goto(sample_site + "contribute/form/")
+    page.locator(".sg-form__fields").wait_for(state="visible")
+
+
+def fill_a_practice(page) -> None:
+    page.fill("#sg-f-title", "Buurtbemiddeling: buren lossen samen conflicten op")
+    page.fill("#sg-f-summary", "Vrijwillige bemiddelaars helpen buren een conflict samen op te lossen, # zonder rechter.")
+    page.select_option("#sg-f-language", "nl")
+    page.fill("#sg-f-year", "2022")
+    page.fill("#sg-f-countries", "be, Nederland")
+    page.check('input[name="topics"][value="mediation-and-conflict-resolution"]')
+    page.check('input[name="topics"][value="neighbourhood"]')
+    page.check('input[name="beleidsdomeinen"][value="welzijn"]')
+    page.fill("#sg-f-cities", "Leuven\nHeverlee")
+    page.fill("#sg-f-partners", "Vrijwilligers: 12\nOCMW Leuven")
+    page.fill("#sg-f-contact-name", "Dienst Buurtbemiddeling")
+    page.fill("#sg-f-contact-email", "bemiddeling@example.be")
+    page.fill("#sg-f-documents", "Jaarverslag 2023 | https://example.org/verslag.pdf")
+    page.fill("#sg-f-period-start", "2022")
+    page.select_option("#sg-f-status", "ongoing")
+    page.fill("#sg-f-body-0", "De stad leidt vrijwilligers op tot bemiddelaar.\n\n- neutraal\n- luisteren")
+    page.fill("#sg-f-body-1", "Snel reageren werkt.")
+
+
+def test_the_form_makes_a_file_that_validates(page, sample_site, tmp_path):
+    open_form(page, sample_site)
+    fill_a_practice(page)
+    assert page.locator(".sg-form__status").inner_text() == "Alles is in orde: download het bestand of open een voorstel."
+    text = page.evaluate("window.sgForm.text()")
+    slug = page.input_value("#sg-f-slug")
+    assert slug == "buurtbemiddeling-buren-lossen-samen-conflicten-op"
+    write_practices(tmp_path / "practices", {f"{slug}.md": text})
+    practices, problems = load_practices(tmp_path / "practices", Vocabularies.load(), tmp_path)
+    assert [p.format() for p in problems] == []
+    [practice] = practices
+    assert practice.title == "Buurtbemiddeling: buren lossen samen conflicten op"
+    assert practice.countries == ["BE", "NL"] and practice.topics == ["mediation-and-conflict-resolution", "neighbourhood"]
+    assert practice.partners == ["Vrijwilligers: 12", "OCMW Leuven"]
+    assert practice.documents == [{"title": "Jaarverslag 2023", "url": "https://example.org/verslag.pdf"}]
+    assert practice.period == {"start": 2022} and practice.status == "ongoing"
+    assert "## Beschrijving" in practice.body and "## Succesfactoren" in practice.body and "## Uitdagingen" not in practice.body
+    download = page.locator(".sg-form__download")
+    assert download.get_attribute("download") == f"{slug}.md" and download.get_attribute("href").startswith("blob:")
+    github = urlsplit(page.locator(".sg-form__github").get_attribute("href"))
+    assert github.netloc == "github.com" and github.path.endswith("/new/main/practices")
+    assert parse_qs(github.query) == {"filename": [f"{slug}.md"], "value": [text]}
+    assert page.errors == [] and all(u.startswith(sample_site) or u.startswith("blob:") for u in page.requests)
+
+
+def test_mistakes_show_at_the_field_as_you_type(page, sample_site):
+    open_form(page, sample_site)
+    fill_a_practice(page)
+    page.fill("#sg-f-year", "3000")
+    page.fill("#sg-f-countries", "BE, Atlantis")
+    page.fill("#sg-f-title", "")
+    assert page.locator("#sg-f-year-error").inner_text() == f"Geef een jaar van 1945 tot {__import__('datetime').date.today().year + 1}."
+    assert page.locator("#sg-f-year").get_attribute("aria-invalid") == "true"
+    assert page.locator("#sg-f-countries-error").inner_text() == "Onbekend land: Atlantis. Gebruik een code zoals BE."
+    assert page.locator("#sg-f-title-error").inner_text() == "Dit veld is verplicht."
+    assert page.locator(".sg-form__status").inner_text() == "Nog 4 fout(en) om te verbeteren:"  # and the file name, made from the title
+    page.locator(".sg-form__download").click(force=True)  # aria-disabled: refused: focus goes to the list of mistakes
+    assert page.evaluate("document.activeElement.closest('.sg-form__problems') !== null")
+
+
+def test_the_section_headings_follow_the_practice_language(page, sample_site):
+    open_form(page, sample_site)
+    page.select_option("#sg-f-language", "fr")
+    assert page.locator("label[for=sg-f-body-1]").inner_text() == "Facteurs de réussite"
