@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+
+import yaml
 from pathlib import Path
 
 from .config import settings_from_mkdocs_yml
@@ -142,7 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (OSError, yaml.YAMLError, VocabularyError) as exc:  # a sentence, never a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

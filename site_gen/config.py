@@ -51,7 +51,12 @@ def settings_from_mkdocs_yml(path: Path) -> Settings:
     root = path.parent
     config: dict[str, Any] = {}
     if path.is_file():
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        try:
+            config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            raise yaml.YAMLError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     options: dict[str, Any] = {}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and PLUGIN_NAME in plugin:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import finder, form, lunr_assets
+from . import finder, form, lunr_assets, schema
 from .catalog import Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
@@ -81,6 +81,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         files.append(File.generated(config, finder.DATA_FILE, content=data, inclusion=NOT_IN_NAV))
         form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
         files.append(File.generated(config, form.DATA_FILE, content=form.script(form_data), inclusion=NOT_IN_NAV))
+        schema_file = f"schema/{schema.SCHEMA_FILE}"  # for editors and tools, beside the site
+        files.append(File.generated(config, schema_file, content=schema.schema_text(self.vocabularies), inclusion=NOT_IN_NAV))
         try:
             scripts = lunr_assets.script_paths()
         except lunr_assets.MissingLunrAssets as exc:

@@ -234,3 +234,8 @@ def test_the_contributor_guide_shows_the_generated_field_and_vocabulary_tables(s
     assert "assets/sg/form-data.js" in form
     data = (site / "assets/sg/form-data.js").read_text(encoding="utf-8")
     assert data.startswith("window.sgFormData={") and '"newFileUrl":"https://github.com/example/praktijkendatabank/new/main/practices"' in data
+
+
+def test_the_json_schema_is_published_on_the_site(site):
+    published = (site / "schema/practice.schema.json").read_text(encoding="utf-8")
+    assert published == (Path(__file__).resolve().parents[1] / "practices/practice.schema.json").read_text(encoding="utf-8")
