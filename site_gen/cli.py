@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+import tempfile
 
 import yaml
 from pathlib import Path
 
 from .config import settings_from_mkdocs_yml
+from .bundle import Bundle, Subset, data_version, zip_site
 from .fieldref import field_reference
 from .i18n import UiLabels
 from .new import NewPracticeError, interview, render_practice, resolve_list, target
@@ -98,6 +100,25 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bundle(args: argparse.Namespace) -> int:
+    from .mkdocs_plugin import PluginError, build_site  # the build itself is MkDocs' job
+
+    config_file = Path(args.config).resolve()
+    settings = settings_from_mkdocs_yml(config_file)
+    subset = Subset({"topic": args.topic, "country": args.country, "year": args.year, "beleidsdomein": args.beleidsdomein, "language": args.language})
+    made = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
+    bundle = Bundle(made, data_version(settings.root, settings.practices_dir), subset)
+    with tempfile.TemporaryDirectory(prefix="site-gen-bundle-") as work:
+        try:
+            build_site(config_file, Path(work) / "site", bundle)
+        except PluginError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        size = zip_site(Path(work) / "site", Path(args.output), made)
+    print(f"Written: {args.output} ({size / 1_000_000:.1f} MB, {bundle.version}, made {bundle.made_text})", file=sys.stderr)
+    return 0
+
+
 def _fields(args: argparse.Namespace) -> int:
     print(field_reference(args.language), end="")
     return 0
@@ -135,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the front matter (or --write it to the practices folder)")
     schema.add_argument("--write", action="store_true", help=f"write practices/{SCHEMA_FILE}, which new files reference")
     schema.set_defaults(run=_schema)
+
+    bundle = commands.add_parser("bundle", help="build the site for use from disk and zip it (optionally a subset)")
+    bundle.add_argument("-o", "--output", required=True, help="the zip file to write, e.g. praktijken.zip")
+    for name, what in (("topic", "topic id"), ("country", "country code"), ("year", "year"), ("beleidsdomein", "beleidsdomein id"), ("language", "language: nl, en or fr")):
+        bundle.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=f"only practices with this {what} (repeat for more: OR; several options: AND)")
+    bundle.set_defaults(run=_bundle)
 
     fields = commands.add_parser("fields", help="print the reference of every front-matter field (Markdown)")
     fields.add_argument("--language", choices=("nl", "en", "fr"), default="en", help="language of the reference (default: %(default)s)")

@@ -8,16 +8,20 @@ watched folders.
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
+from mkdocs.commands.build import build
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import finder, form, lunr_assets, schema
+from .bundle import Bundle, BundleError
 from .catalog import Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
@@ -44,6 +48,8 @@ class SiteGenConfig(base.Config):
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     """Practices in, practice pages and facet pages out."""
 
+    bundle: Bundle | None = None  # set by build_site() for an offline bundle
+
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path or ".").resolve().parent
         language = config.theme.get("language") or "nl"
@@ -53,6 +59,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         except VocabularyError as exc:
             raise PluginError(str(exc)) from exc
         self.specs: dict[str, PageSpec] = {}
+        if self.bundle is not None:
+            # From disk: links end in index.html, and Material's search worker runs in an
+            # iframe (our shim; its URL names iframe-worker so Material adds no other).
+            config.use_directory_urls = False
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), "assets/sg/iframe-worker.js"]
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -60,6 +71,13 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root)
         except InvalidPractices as exc:
             raise PluginError(f"The site was not built: {exc}") from None
+        chosen: dict = {}
+        if self.bundle is not None and self.bundle.subset:
+            try:
+                chosen = self.bundle.subset.resolve(self.settings.facets, self.vocabularies)
+            except BundleError as exc:
+                raise PluginError(str(exc)) from None
+            practices = self.bundle.subset.keep(practices, chosen)
         self.catalog = Catalog(
             practices,
             self.vocabularies,
@@ -68,6 +86,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.settings.per_page,
             config.use_directory_urls,
         )
+        if self.bundle is not None:
+            self.bundle.description = [
+                (self.catalog.facet_title(f), sorted(self.catalog.label(f.vocabulary, v) if f.vocabulary else str(v) for v in values))
+                for f, values in chosen.items()
+            ]
         for spec in self.catalog.pages():
             files.append(File.generated(config, spec.src_uri, content=spec.source(), inclusion=NOT_IN_NAV))
             self.specs[spec.src_uri] = spec
@@ -105,7 +128,40 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
         context["catalog"] = self.catalog
+        context["bundle"] = self.bundle
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context)
         return context
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.bundle is None:
+            return
+        # Material's search reads its index from a script when opened from disk.
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            text = index.read_text(encoding="utf-8")
+            (index.parent / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None) -> None:
+    """Build the site of ``config_file`` into ``site_dir`` (for disk when ``bundle`` is set).
+
+    Raises :class:`PluginError` (a sentence) when the practices or the request are invalid.
+    """
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    plugin = next((p for p in config.plugins.values() if isinstance(p, SiteGenPlugin)), None)
+    if plugin is None:
+        raise PluginError(f"{config_file} does not use the site-gen plugin")
+    plugin.bundle = bundle
+    handler = logging.StreamHandler(sys.stderr)  # what `mkdocs build` would show
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(config)
+    except Abort as exc:
+        raise PluginError(f"the site was not built ({exc}); the reason is above") from None
+    finally:
+        logger.removeHandler(handler)
