@@ -20,7 +20,7 @@ class Settings:
     practices_dir: Path
     vocabularies_dir: Path | None
     facets: tuple[Facet, ...]
-    per_page: int = 20
+    per_page: int = 50
     language: str = "nl"
 
     def vocabularies(self) -> Vocabularies:
@@ -34,7 +34,7 @@ class Settings:
             practices_dir=root / options.get("practices_dir", "practices"),
             vocabularies_dir=root / vocab if vocab else None,
             facets=facets_from_config(options.get("facets")),
-            per_page=int(options.get("per_page", 20)),
+            per_page=int(options.get("per_page", 50)),
             language=language,
         )
 

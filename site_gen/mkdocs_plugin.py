@@ -38,7 +38,7 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 class SiteGenConfig(base.Config):
     practices_dir = c.Type(str, default="practices")
     vocabularies_dir = c.Optional(c.Type(str))
-    per_page = c.Type(int, default=20)
+    per_page = c.Type(int, default=50)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
     search_body_terms = c.Optional(c.Type(int))  # default: spread a budget over the practices
     repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link

@@ -62,31 +62,34 @@ def stemmer(lang: str) -> Callable[[str], str]:
 
 
 def words(text: str) -> list[str]:
-    """Lowercase, accent-free words: "Médiateurs d'Amadora" -> ["mediateurs", "d", "amadora"].
-
-    Spaces are never part of a word, so each space-separated chunk is analysed alone
-    and remembered: the same result as analysing the whole text, many times faster.
-    """
-    found: list[str] = []
-    for chunk in text.split():
-        found += _chunk_words(chunk)
-    return found
+    """Lowercase, accent-free words: "Médiateurs d'Amadora" -> ["mediateurs", "d", "amadora"]."""
+    return WORD_RE.findall(plain(text))
 
 
-@functools.lru_cache(maxsize=200_000)
-def _chunk_words(chunk: str) -> list[str]:
-    return WORD_RE.findall(chunk.lower() if chunk.isascii() else plain(chunk))
+# Per language: word -> stem. Words repeat a lot; each is stemmed once per build.
+_STEMS: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
 
 
-@functools.cache
 def stem(word: str, lang: str) -> str:
-    return stemmer(lang)(word)
+    cache = _STEMS[lang]
+    found = cache.get(word)
+    if found is None:
+        found = cache[word] = stemmer(lang)(word)
+    return found
 
 
 def analyze(text: str, lang: str) -> list[str]:
     """The index terms of ``text`` written in ``lang``: stems, without stop words."""
-    stops = stop_words(lang)
-    return [stem(w, lang) for w in words(text) if w not in stops]
+    stops, cache, stem_word = stop_words(lang), _STEMS[lang], stemmer(lang)
+    found = []
+    for word in words(text):
+        if word in stops:
+            continue
+        term = cache.get(word)
+        if term is None:
+            term = cache[word] = stem_word(word)
+        found.append(term)
+    return found
 
 
 def query_stems(word: str) -> list[str]:

@@ -26,13 +26,25 @@ def fold(text: str) -> str:
     return " ".join(nfc(text).casefold().split())
 
 
+class _DropMarks(dict):
+    """A ``str.translate`` table that drops combining marks, learning each character once."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.category(chr(code)).startswith("M") else code
+        return self[code]
+
+
+_DROP_MARKS = _DropMarks()
+
+
 def plain(text: str) -> str:
     """Lowercase without accents, as search compares words: "Médiateurs" -> "mediateurs".
 
     The finder's script does the same: NFD, drop combining marks, toLowerCase().
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFD", text).translate(_DROP_MARKS).lower()
 
 
 def close_matches(word: str, candidates: list[str], n: int = 3) -> list[str]:

@@ -143,7 +143,7 @@ def test_bom_crlf_and_decomposed_unicode_are_accepted_and_stored_nfc(tmp_path, v
         (b"Just text\n", 'practices/p.md:1: the file does not start with front matter — the first line must be "---", then the fields, then "---" again'),
         (b"---\ntitle: x\n", 'practices/p.md:1: the front matter is not closed — add a line "---" after the last field'),
         (b"---\ntitle: caf\xe9\n---\n", "practices/p.md:2: the file is not UTF-8 text (byte 0xe9) — save it as UTF-8 in your editor"),
-        (b"---\ntitle: [oops\n---\nx\n", "practices/p.md:2: the front matter is not valid YAML (expected ',' or ']', but got '<stream end>') — check indentation, and put quotes around text that contains a colon"),
+        (b"---\ntitle: [oops\n---\nx\n", "practices/p.md:2: the front matter is not valid YAML (did not find expected ',' or ']') — check indentation, and put quotes around text that contains a colon"),
         (b"---\n- a list\n---\nx\n", "practices/p.md:2: the front matter must be fields, one per line (name: value) — start from the template: site-gen new"),
     ],
 )
