@@ -7,6 +7,8 @@ works from ``file://`` where browsers refuse to fetch JSON.
 from __future__ import annotations
 
 import json
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from .lunr_assets import stop_words
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 DATA_FILE = "assets/sg/finder-data.js"
 SCRIPT_FOLDER = "assets/sg/lunr"
 SUMMARY_CHARS = 150  # cards in the finder show the summary up to here
+# From this many practices the index is built in a second process while the pages render.
+PARALLEL_FROM = 300
 # Labels the script needs, in the UI language.
 SCRIPT_LABELS = ("found_one", "found_many", "found_none", "show_more", "for_query", "practice_count_one", "practices_count")
 
@@ -79,3 +83,40 @@ def script(data: dict[str, Any]) -> str:
     """The data as a script that assigns a global (deterministic: keys sorted)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"window.sgFinderData={text};\n"
+
+
+def build_script(catalog: "Catalog", body_terms: int | None = None) -> str:
+    return script(payload(catalog, body_terms))
+
+
+class FinderData:
+    """The finder's data script, built beside the pages when the collection is large.
+
+    Building the index is independent of rendering pages, and machines have more than
+    one core: a large collection's index is built in a second process (started fresh,
+    not forked), a small one's right away, where a process would cost more than it saves.
+    """
+
+    def __init__(self, catalog: "Catalog", body_terms: int | None = None, parallel_from: int = PARALLEL_FROM):
+        self._text: str | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[str] | None = None
+        if len(catalog.practices) >= parallel_from:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._future = self._pool.submit(build_script, catalog, body_terms)
+        else:
+            self._text = build_script(catalog, body_terms)
+
+    def text(self) -> str:
+        if self._text is None:
+            assert self._future is not None
+            try:
+                self._text = self._future.result()
+            finally:
+                self.close()
+        return self._text
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -100,8 +100,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 files.append(
                     File.generated(config, f"practices/{practice.slug}/{relative}", abs_src_path=str(asset), inclusion=NOT_IN_NAV)
                 )
-        data = finder.script(finder.payload(self.catalog, self.config.search_body_terms))
-        files.append(File.generated(config, finder.DATA_FILE, content=data, inclusion=NOT_IN_NAV))
+        # Written after the pages (on_post_build): it may be built in a second process meanwhile.
+        self.finder_data = finder.FinderData(self.catalog, self.config.search_body_terms)
         form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
         files.append(File.generated(config, form.DATA_FILE, content=form.script(form_data), inclusion=NOT_IN_NAV))
         schema_file = f"schema/{schema.SCHEMA_FILE}"  # for editors and tools, beside the site
@@ -134,7 +134,14 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             context.update(spec.context)
         return context
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "finder_data", None) is not None:
+            self.finder_data.close()
+
     def on_post_build(self, *, config: Any) -> None:
+        data_file = Path(config.site_dir) / finder.DATA_FILE
+        data_file.parent.mkdir(parents=True, exist_ok=True)
+        data_file.write_text(self.finder_data.text(), encoding="utf-8")
         if self.bundle is None:
             return
         # Material's search reads its index from a script when opened from disk.
