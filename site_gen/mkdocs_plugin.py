@@ -20,11 +20,12 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import finder, form, lunr_assets, schema
+from . import csp, exports, finder, form, lunr_assets, schema
 from .bundle import Bundle, BundleError
 from .catalog import Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
+from .languages import Layout, language_name, translation_of
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
 from .validate import load_valid_practices
@@ -43,17 +44,33 @@ class SiteGenConfig(base.Config):
     search_body_terms = c.Optional(c.Type(int))  # default: spread a budget over the practices
     repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link
     repository_branch = c.Type(str, default="main")
+    # The UI languages to build: theme.language's build at the root, each other under /<lang>/.
+    languages = c.Optional(c.ListOfItems(c.Choice(("nl", "en", "fr"))))
 
 
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     """Practices in, practice pages and facet pages out."""
 
     bundle: Bundle | None = None  # set by build_site() for an offline bundle
+    language: str | None = None  # set by build_site() for another UI language's build
 
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path or ".").resolve().parent
-        language = config.theme.get("language") or "nl"
-        self.settings = Settings.from_options(root, dict(self.config), language)
+        default = config.theme.get("language") or "nl"
+        # A bundle is a handout in one language (from disk, Material's language links would
+        # try to fetch each language's sitemap, which browsers refuse on file://).
+        languages = (default,) if self.bundle is not None else tuple(self.config.languages or (default,))
+        if default not in languages:
+            raise PluginError(f"languages: {', '.join(languages)} must include theme.language ({default})")
+        self.layout = Layout(languages, default, self.language or default)
+        if self.language is not None:
+            config.theme["language"] = self.language  # Material's labels follow
+            if config.site_url:
+                config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
+        if len(languages) > 1:
+            # Makes Material show its language switcher; ours (partials/alternate.html) fills it.
+            config.extra["alternate"] = [{"name": language_name(lang), "lang": lang, "link": self.layout.root_of(lang)} for lang in languages]
+        self.settings = Settings.from_options(root, dict(self.config), self.layout.current)
         try:
             self.vocabularies = self.settings.vocabularies()
         except VocabularyError as exc:
@@ -67,6 +84,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
+        self._use_translations(files, config)
         try:
             practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root)
         except InvalidPractices as exc:
@@ -104,6 +122,13 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         self.finder_data = finder.FinderData(self.catalog, self.config.search_body_terms)
         form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
         files.append(File.generated(config, form.DATA_FILE, content=form.script(form_data), inclusion=NOT_IN_NAV))
+        site_url = config.site_url or None
+        for name, text in (
+            ("practices.json", exports.practices_json(self.catalog, site_url)),
+            ("practices.csv", exports.practices_csv(self.catalog, site_url)),
+            ("feed.xml", exports.atom_feed(self.catalog, site_url, config.site_name)),
+        ):
+            files.append(File.generated(config, name, content=text, inclusion=NOT_IN_NAV))
         schema_file = f"schema/{schema.SCHEMA_FILE}"  # for editors and tools, beside the site
         files.append(File.generated(config, schema_file, content=schema.schema_text(self.vocabularies), inclusion=NOT_IN_NAV))
         try:
@@ -114,6 +139,18 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             files.append(File.generated(config, f"{finder.SCRIPT_FOLDER}/{name}", abs_src_path=str(path), inclusion=NOT_IN_NAV))
         log.info("%d practices, %d generated pages", len(practices), len(self.specs))
         return files
+
+    def _use_translations(self, files: Files, config: Any) -> None:
+        """This language's x.<lang>.md replaces x.md; no x.<lang>.md is published as such."""
+        for file in list(files.documentation_pages()):
+            found = translation_of(file.src_uri)
+            if found is None:
+                continue
+            files.remove(file)
+            base, lang = found
+            if lang == self.layout.current and files.get_file_from_path(base) is not None:
+                files.remove(files.get_file_from_path(base))
+                files.append(File.generated(config, base, content=Path(file.abs_src_path).read_text(encoding="utf-8")))
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         if page.file.src_uri not in self.specs and "site-gen:" in markdown:
@@ -129,10 +166,26 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
         context["catalog"] = self.catalog
         context["bundle"] = self.bundle
+        if len(self.layout.languages) > 1:
+            context["sg_alternates"] = self.layout.alternates(context.get("base_url", "."), page.url)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context)
+            practice = spec.context.get("practice")
+            if practice is not None:
+                site_url = config.site_url or None
+                context["json_ld"] = exports.json_ld(self.catalog, practice, site_url)
+                context["citation"] = exports.citation(self.catalog, practice, site_url, config.site_name)
         return context
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        # From disk (a bundle) 'self' matches nothing: the policy is for the hosted site.
+        return output if self.bundle is not None else csp.with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        if template_name.endswith(".html") and self.bundle is None:
+            return csp.with_policy(output_content)
+        return output_content
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "finder_data", None) is not None:
@@ -142,6 +195,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         data_file = Path(config.site_dir) / finder.DATA_FILE
         data_file.parent.mkdir(parents=True, exist_ok=True)
         data_file.write_text(self.finder_data.text(), encoding="utf-8")
+        if self.language is None:  # the default language's build makes the others
+            for lang in self.layout.languages:
+                if lang != self.layout.default:
+                    log.info("building the %s version", lang)
+                    build_site(Path(config.config_file_path), Path(config.site_dir) / lang, self.bundle, lang)
         if self.bundle is None:
             return
         # Material's search reads its index from a script when opened from disk.
@@ -151,8 +209,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             (index.parent / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
-def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None) -> None:
-    """Build the site of ``config_file`` into ``site_dir`` (for disk when ``bundle`` is set).
+def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None) -> None:
+    """Build the site of ``config_file`` into ``site_dir`` (for disk when ``bundle`` is set;
+    in another UI language than ``theme.language`` when ``language`` is set).
 
     Raises :class:`PluginError` (a sentence) when the practices or the request are invalid.
     """
@@ -161,6 +220,7 @@ def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None) 
     if plugin is None:
         raise PluginError(f"{config_file} does not use the site-gen plugin")
     plugin.bundle = bundle
+    plugin.language = language
     handler = logging.StreamHandler(sys.stderr)  # what `mkdocs build` would show
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))

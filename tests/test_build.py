@@ -227,7 +227,7 @@ def test_the_contributor_guide_shows_the_generated_field_and_vocabulary_tables(s
     guide = read(site, "contribute/")
     assert "<code>beleidsdomeinen</code>" in guide and "De beleidsdomeinen van het lokaal bestuur die betrokken zijn." in guide
     assert "<code>anti-rumour</code></td>\n<td>Anti-geruchten</td>" in guide
-    english = read(site, "contribute/en/")
+    english = read(site, "en/contribute/")
     assert "The local government's policy domains involved." in english and "<td>Anti-rumour</td>" in english
     assert "site-gen:" not in guide + english
     form = read(site, "contribute/form/")

@@ -289,12 +289,52 @@
     render();
   });
 
+  // The current result, as a file: the same fields for every practice.
+  function exportRows() {
+    return shown.map(function (d) {
+      var doc = data.docs[d];
+      var row = { slug: doc[0], url: new URL(base + data.practiceUrl.replace("{slug}", doc[0]), window.location.href).href, title: doc[1], summary: doc[2] };
+      facets.forEach(function (facet, i) {
+        row[facet.param] = doc[4][i].map(function (v) { return facet.values[v][0]; });
+      });
+      return row;
+    });
+  }
+
+  function csvCell(value) {
+    var text = Array.isArray(value) ? value.join("; ") : String(value);
+    return /[",\r\n;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function download(name, type, text) {
+    var link = element("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  root.querySelector(".sg-finder__export").addEventListener("click", function (event) {
+    var kind = event.target.getAttribute("data-export");
+    if (!kind) return;
+    var rows = exportRows();
+    if (kind === "json") {
+      download("practices.json", "application/json", JSON.stringify({ query: window.location.search, count: rows.length, practices: rows }, null, 1));
+    } else {
+      var columns = ["slug", "url", "title", "summary"].concat(facets.map(function (f) { return f.param; }));
+      var lines = [columns.join(",")].concat(rows.map(function (row) { return columns.map(function (c) { return csvCell(row[c]); }).join(","); }));
+      download("practices.csv", "text/csv;charset=utf-8", "\ufeff" + lines.join("\r\n") + "\r\n");
+    }
+  });
+
   input.value = state.q;
   form.hidden = false;
+  root.querySelector(".sg-finder__export").hidden = false;
   filters.hidden = false;
   if (window.matchMedia("(max-width: 59.9375em)").matches) filters.open = false;  // phones: results first
   render();
 
   // renderedAt: when the first results showed (ms after navigation), for the benchmark.
-  window.sgFinder = { search: search, words: words, stem: stem, queryStems: queryStems, renderedAt: window.performance.now() };
+  window.sgFinder = { search: search, words: words, stem: stem, queryStems: queryStems, exportRows: exportRows, renderedAt: window.performance.now() };
 })();
