@@ -46,6 +46,7 @@ class SiteGenConfig(base.Config):
     repository_branch = c.Type(str, default="main")
     # The UI languages to build: theme.language's build at the root, each other under /<lang>/.
     languages = c.Optional(c.ListOfItems(c.Choice(("nl", "en", "fr"))))
+    site_names = c.Type(dict, default={})  # the site's name in the other languages, e.g. {en: …, fr: …}
 
 
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
@@ -65,6 +66,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         self.layout = Layout(languages, default, self.language or default)
         if self.language is not None:
             config.theme["language"] = self.language  # Material's labels follow
+            config.site_name = self.config.site_names.get(self.language, config.site_name)
             if config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
         if len(languages) > 1:

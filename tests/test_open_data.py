@@ -117,5 +117,7 @@ def test_every_kind_of_page_exists_in_each_language_with_a_switcher(site, lang, 
             expected = (site / ("" if other == "nl" else other + "/") / kind).resolve()
             assert target == expected, (kind, other, href)
     listing = (site / lang / "practices/index.html").read_text(encoding="utf-8")
+    name = {"": "Samenleven in diversiteit", "en/": "Living together in diversity", "fr/": "Vivre ensemble dans la diversité"}[lang]
+    assert f" - {name}</title>" in listing
     for word in words:
         assert word in listing
