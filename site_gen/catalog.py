@@ -15,7 +15,7 @@ from typing import Any
 
 from .facets import LANGUAGE_FACET, Facet, FacetValue, group
 from .i18n import UiLabels
-from .model import FIELDS, TERM, Field, Practice
+from .model import FIELDS, FIELDS_BY_NAME, TERM, Field, Practice
 from .related import related_practices
 from .vocab import Vocabularies
 
@@ -144,7 +144,7 @@ class Catalog:
         return self.ui.t(f"facet_{facet.key}") if f"facet_{facet.key}" in self.ui else self.field_label(facet.field)
 
     def field_label(self, name: str) -> str:
-        return next(f for f in FIELDS if f.name == name).label[self.lang]
+        return FIELDS_BY_NAME[name].label[self.lang]
 
     def newest(self, n: int) -> list[Practice]:
         return self.practices[:n]

@@ -87,6 +87,28 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         self._use_translations(files, config)
+        self.catalog = self._catalog(config)
+
+        def add(src_uri: str, **source: str) -> None:
+            files.append(File.generated(config, src_uri, inclusion=NOT_IN_NAV, **source))
+
+        for spec in self.catalog.pages():
+            add(spec.src_uri, content=spec.source())
+            self.specs[spec.src_uri] = spec
+        for practice in self.catalog.practices:
+            for asset in practice.assets:
+                add(f"practices/{practice.slug}/{asset.relative_to(practice.folder).as_posix()}", abs_src_path=str(asset))
+        # Written after the pages (on_post_build): it may be built in a second process meanwhile.
+        self.finder_data = finder.FinderData(self.catalog, self.config.search_body_terms)
+        for name, path in self._lunr_scripts():
+            add(f"{finder.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
+        for name, text in self._data_files(config):
+            add(name, content=text)
+        log.info("%d practices, %d generated pages", len(self.catalog.practices), len(self.specs))
+        return files
+
+    def _catalog(self, config: Any) -> Catalog:
+        """All practices (or a bundle's subset), validated; the build stops on any problem."""
         try:
             practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root)
         except InvalidPractices as exc:
@@ -98,49 +120,34 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             except BundleError as exc:
                 raise PluginError(str(exc)) from None
             practices = self.bundle.subset.keep(practices, chosen)
-        self.catalog = Catalog(
-            practices,
-            self.vocabularies,
-            self.settings.facets,
-            self.settings.language,
-            self.settings.per_page,
-            config.use_directory_urls,
+        catalog = Catalog(
+            practices, self.vocabularies, self.settings.facets, self.settings.language, self.settings.per_page, config.use_directory_urls
         )
         if self.bundle is not None:
             self.bundle.description = [
-                (self.catalog.facet_title(f), sorted(self.catalog.label(f.vocabulary, v) if f.vocabulary else str(v) for v in values))
+                (catalog.facet_title(f), sorted(catalog.label(f.vocabulary, v) if f.vocabulary else str(v) for v in values))
                 for f, values in chosen.items()
             ]
-        for spec in self.catalog.pages():
-            files.append(File.generated(config, spec.src_uri, content=spec.source(), inclusion=NOT_IN_NAV))
-            self.specs[spec.src_uri] = spec
-        for practice in self.catalog.practices:
-            for asset in practice.assets:
-                relative = asset.relative_to(practice.folder).as_posix()
-                files.append(
-                    File.generated(config, f"practices/{practice.slug}/{relative}", abs_src_path=str(asset), inclusion=NOT_IN_NAV)
-                )
-        # Written after the pages (on_post_build): it may be built in a second process meanwhile.
-        self.finder_data = finder.FinderData(self.catalog, self.config.search_body_terms)
-        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
-        files.append(File.generated(config, form.DATA_FILE, content=form.script(form_data), inclusion=NOT_IN_NAV))
+        return catalog
+
+    def _data_files(self, config: Any) -> list[tuple[str, str]]:
+        """The form's data, the open-data exports and the JSON Schema, as (path, text)."""
         site_url = config.site_url or None
-        for name, text in (
+        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
+        return [
+            (form.DATA_FILE, form.script(form_data)),
             ("practices.json", exports.practices_json(self.catalog, site_url)),
             ("practices.csv", exports.practices_csv(self.catalog, site_url)),
             ("feed.xml", exports.atom_feed(self.catalog, site_url, config.site_name)),
-        ):
-            files.append(File.generated(config, name, content=text, inclusion=NOT_IN_NAV))
-        schema_file = f"schema/{schema.SCHEMA_FILE}"  # for editors and tools, beside the site
-        files.append(File.generated(config, schema_file, content=schema.schema_text(self.vocabularies), inclusion=NOT_IN_NAV))
+            (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
+        ]
+
+    @staticmethod
+    def _lunr_scripts() -> list[tuple[str, Path]]:
         try:
-            scripts = lunr_assets.script_paths()
+            return lunr_assets.script_paths()
         except lunr_assets.MissingLunrAssets as exc:
             raise PluginError(str(exc)) from None
-        for name, path in scripts:
-            files.append(File.generated(config, f"{finder.SCRIPT_FOLDER}/{name}", abs_src_path=str(path), inclusion=NOT_IN_NAV))
-        log.info("%d practices, %d generated pages", len(practices), len(self.specs))
-        return files
 
     def _use_translations(self, files: Files, config: Any) -> None:
         """This language's x.<lang>.md replaces x.md; no x.<lang>.md is published as such."""

@@ -15,7 +15,6 @@ from .vocab import Vocabularies
 
 SCHEMA_ID = "https://example.org/schema/practice.schema.json"
 SCHEMA_FILE = "practice.schema.json"
-SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def _field_schema(f: Field, vocabularies: Vocabularies) -> dict[str, Any]:

@@ -161,7 +161,7 @@ def build_index(documents: Iterable[Document], body_terms: int | None = None) ->
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     bodies = salient([analyze(d.body, d.lang) for d in documents], body_terms)
-    for document, body in zip(documents, bodies):
+    for document, body in zip(documents, bodies, strict=True):
         summary = analyze(document.summary, document.lang)
         text = summary * 2 + analyze(document.extra, document.lang) + body  # summary above body
         builder.add({"ref": document.ref, "title": " ".join(analyze(document.title, document.lang)), "text": " ".join(text)})

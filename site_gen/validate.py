@@ -20,7 +20,6 @@ from .model import (
     DATE,
     EMAIL,
     FIELDS,
-    FIELDS_BY_NAME,
     IMAGE_SUFFIXES,
     INTEGER,
     LIST,
@@ -274,4 +273,4 @@ def load_valid_practices(practices_dir: Path, vocabularies: Vocabularies, root: 
     return practices
 
 
-__all__ = ["FIELDS_BY_NAME", "check_practice", "load_practices", "load_valid_practices"]
+__all__ = ["check_practice", "load_practices", "load_valid_practices"]

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from site_gen.schema import json_schema, schema_text
 from site_gen.validate import load_practices
