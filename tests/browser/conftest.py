@@ -29,6 +29,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Browser tests may run once more after a failure (see pyproject.toml); others never."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.flaky(reruns=1))
+
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"browser tests cannot run in CI: {reason}")
