@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .facets import LANGUAGE_FACET, Facet
+from .facets import Facet, with_language
 from .model import Practice
 from .vocab import Vocabularies
 
@@ -37,7 +37,7 @@ class Subset:
 
     def resolve(self, facets: tuple[Facet, ...], vocabularies: Vocabularies) -> dict[Facet, set[Any]]:
         """The facet values meant, as ids; an unknown value is an error naming it."""
-        by_param = {f.param: f for f in (*facets, LANGUAGE_FACET)}
+        by_param = {f.param: f for f in with_language(facets)}
         chosen: dict[Facet, set[Any]] = {}
         for param, raws in self.wanted.items():
             if not raws:

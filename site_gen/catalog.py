@@ -13,13 +13,14 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from .facets import LANGUAGE_FACET, Facet, FacetValue, group
+from .facets import Facet, FacetValue, group, with_language
 from .i18n import UiLabels
 from .model import FIELDS, FIELDS_BY_NAME, TERM, Field, Practice
 from .related import related_practices
 from .vocab import Vocabularies
 
 LISTING_FOLDER = "practices"
+DEFAULT_PER_PAGE = 50  # practices on a listing page
 # Listings only repeat what practice pages say: kept out of Material's search index.
 LISTING_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 # Shown in their own blocks of the practice page rather than as rows of the panel.
@@ -94,7 +95,7 @@ class Catalog:
         vocabularies: Vocabularies,
         facets: tuple[Facet, ...],
         lang: str,
-        per_page: int = 50,
+        per_page: int = DEFAULT_PER_PAGE,
         directory_urls: bool = True,
     ):
         self.practices = sorted(practices, key=lambda p: p.sort_key)
@@ -105,7 +106,7 @@ class Catalog:
         self.per_page = per_page
         self.directory_urls = directory_urls
         # The finder filters by language too; language has no static pages.
-        self.finder_facets = facets + tuple(f for f in (LANGUAGE_FACET,) if f.key not in {g.key for g in facets})
+        self.finder_facets = with_language(facets)
         self.groups: dict[str, list[FacetValue]] = {
             f.key: group(f, self.practices, vocabularies, lang) for f in self.finder_facets
         }

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from .catalog import DEFAULT_PER_PAGE
 from .facets import Facet, facets_from_config
 from .vocab import Vocabularies
 
@@ -20,7 +21,7 @@ class Settings:
     practices_dir: Path
     vocabularies_dir: Path | None
     facets: tuple[Facet, ...]
-    per_page: int = 50
+    per_page: int = DEFAULT_PER_PAGE
     language: str = "nl"
 
     def vocabularies(self) -> Vocabularies:
@@ -34,7 +35,7 @@ class Settings:
             practices_dir=root / options.get("practices_dir", "practices"),
             vocabularies_dir=root / vocab if vocab else None,
             facets=facets_from_config(options.get("facets")),
-            per_page=int(options.get("per_page", 50)),
+            per_page=int(options.get("per_page", DEFAULT_PER_PAGE)),
             language=language,
         )
 

@@ -34,12 +34,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def absolute(catalog: "Catalog", site_url: str | None, url: str) -> str:
+def absolute(site_url: str | None, url: str) -> str:
     return (site_url.rstrip("/") + "/" + url) if site_url else url
 
 
 def practice_record(catalog: "Catalog", practice: Practice, site_url: str | None) -> dict[str, Any]:
-    record: dict[str, Any] = {"slug": practice.slug, "url": absolute(catalog, site_url, catalog.practice_url(practice))}
+    record: dict[str, Any] = {"slug": practice.slug, "url": absolute(site_url, catalog.practice_url(practice))}
     for f in FIELDS:
         if f.name in practice.data:
             record[f.name] = _plain(practice.data[f.name])
@@ -51,7 +51,7 @@ def practices_json(catalog: "Catalog", site_url: str | None) -> str:
     """``/practices.json``: every practice with all its fields, its slug and URL."""
     data = {
         "schema_version": SCHEMA_VERSION,
-        "schema": absolute(catalog, site_url, "schema/practice.schema.json"),
+        "schema": absolute(site_url, "schema/practice.schema.json"),
         "count": len(catalog.practices),
         "practices": [practice_record(catalog, p, site_url) for p in catalog.practices],
     }
@@ -87,7 +87,7 @@ def practices_csv(catalog: "Catalog", site_url: str | None) -> str:
     columns = _columns()
     writer.writerow(columns)
     for practice in catalog.practices:
-        row = {"slug": practice.slug, "url": absolute(catalog, site_url, catalog.practice_url(practice))}
+        row = {"slug": practice.slug, "url": absolute(site_url, catalog.practice_url(practice))}
         for f in FIELDS:
             value = practice.data.get(f.name)
             if f.type == OBJECT:
@@ -113,14 +113,14 @@ def atom_feed(catalog: "Catalog", site_url: str | None, title: str) -> str:
     newest = sorted(catalog.practices, key=lambda p: (_stamp(p), p.year, p.slug), reverse=True)[:FEED_SIZE]
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": catalog.lang})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    home = absolute(catalog, site_url, "")
+    home = absolute(site_url, "")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = home or "urn:site-gen:practices"
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": home or "./", "rel": "alternate"})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"href": absolute(catalog, site_url, "feed.xml"), "rel": "self"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"href": absolute(site_url, "feed.xml"), "rel": "self"})
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = max((_stamp(p) for p in newest), default="1970-01-01T00:00:00Z")
     for practice in newest:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        url = absolute(catalog, site_url, catalog.practice_url(practice))
+        url = absolute(site_url, catalog.practice_url(practice))
         ET.SubElement(entry, f"{{{ATOM}}}title").text = practice.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = url if site_url else f"urn:site-gen:practice:{practice.slug}"
         ET.SubElement(entry, f"{{{ATOM}}}link", {"href": url, "rel": "alternate", "hreflang": practice.language})
@@ -143,7 +143,7 @@ def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None) -> str
         "description": practice.summary,
         "inLanguage": practice.language,
         "dateCreated": str(practice.year),
-        "url": absolute(catalog, site_url, catalog.practice_url(practice)),
+        "url": absolute(site_url, catalog.practice_url(practice)),
         "keywords": [catalog.label("topics", t) for t in practice.topics],
         "spatialCoverage": [{"@type": "Place", "name": c} for c in practice.cities or []]
         + [{"@type": "Country", "name": catalog.label("countries", c), "identifier": c} for c in practice.countries],
@@ -153,7 +153,7 @@ def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None) -> str
     if practice.updated:
         data["dateModified"] = practice.updated.isoformat()
     if practice.image:
-        data["image"] = absolute(catalog, site_url, catalog.asset_url(practice, practice.image["src"]))
+        data["image"] = absolute(site_url, catalog.asset_url(practice, practice.image["src"]))
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -161,4 +161,4 @@ def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None) -> str
 def citation(catalog: "Catalog", practice: Practice, site_url: str | None, site_name: str) -> str:
     """A stable "cite this practice" line: who, year, title, database, address."""
     who = practice.organisation or ", ".join(practice.cities or []) or catalog.label("countries", practice.countries[0])
-    return f"{who} ({practice.year}). {practice.title}. {site_name}. {absolute(catalog, site_url, catalog.practice_url(practice))}"
+    return f"{who} ({practice.year}). {practice.title}. {site_name}. {absolute(site_url, catalog.practice_url(practice))}"

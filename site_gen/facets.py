@@ -45,6 +45,11 @@ DEFAULT_FACETS: tuple[Facet, ...] = (
 LANGUAGE_FACET = Facet("languages", "language", "language", "languages")
 
 
+def with_language(facets: tuple[Facet, ...]) -> tuple[Facet, ...]:
+    """The facets and language: the finder and bundles filter by it; it has no static pages."""
+    return facets if any(f.key == LANGUAGE_FACET.key for f in facets) else (*facets, LANGUAGE_FACET)
+
+
 def facets_from_config(entries: Iterable[dict[str, Any]] | None) -> tuple[Facet, ...]:
     """Facets declared in configuration (a list of mappings), or the default four."""
     if not entries:

@@ -11,7 +11,7 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from .lunr_assets import stop_words
+from .lunr_assets import all_stop_words
 from .search import LANGUAGES, Document, build_index
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def payload(catalog: "Catalog", body_terms: int | None = None) -> dict[str, Any]
         "facets": facets,
         "docs": store,
         "index": build_index(documents(catalog), body_terms),
-        "stopWords": sorted(frozenset().union(*(stop_words(lang) for lang in LANGUAGES))),
+        "stopWords": sorted(all_stop_words(LANGUAGES)),
         "labels": {key: catalog.ui.t(key) for key in SCRIPT_LABELS},
     }
 

@@ -57,3 +57,9 @@ def stop_words(lang: str) -> frozenset[str]:
     if match is None:
         raise MissingLunrAssets(f"no stop-word list found in lunr.{lang}.js")
     return frozenset(plain(w) for w in match.group(1).split() if w)
+
+
+@functools.cache
+def all_stop_words(languages: tuple[str, ...] = ("nl", "en", "fr")) -> frozenset[str]:
+    """Stop words of any of the languages: a query word is dropped if it is one in any."""
+    return frozenset().union(*(stop_words(lang) for lang in languages))

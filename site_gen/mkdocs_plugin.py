@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, exports, finder, form, lunr_assets, schema
 from .bundle import Bundle, BundleError
-from .catalog import Catalog, PageSpec
+from .catalog import DEFAULT_PER_PAGE, Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
 from .languages import Layout, language_name, translation_of
@@ -39,7 +39,7 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 class SiteGenConfig(base.Config):
     practices_dir = c.Type(str, default="practices")
     vocabularies_dir = c.Optional(c.Type(str))
-    per_page = c.Type(int, default=50)
+    per_page = c.Type(int, default=DEFAULT_PER_PAGE)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
     search_body_terms = c.Optional(c.Type(int))  # default: spread a budget over the practices
     repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link
@@ -97,7 +97,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.specs[spec.src_uri] = spec
         for practice in self.catalog.practices:
             for asset in practice.assets:
-                add(f"practices/{practice.slug}/{asset.relative_to(practice.folder).as_posix()}", abs_src_path=str(asset))
+                add(self.catalog.asset_url(practice, asset.relative_to(practice.folder).as_posix()), abs_src_path=str(asset))
         # Written after the pages (on_post_build): it may be built in a second process meanwhile.
         self.finder_data = finder.FinderData(self.catalog, self.config.search_body_terms)
         for name, path in self._lunr_scripts():

@@ -28,7 +28,7 @@ from lunr.index import Index
 from lunr.query import Query
 from lunr.stemmer import PorterStemmer
 
-from .lunr_assets import stop_words
+from .lunr_assets import all_stop_words, stop_words
 from .text import plain
 
 LANGUAGES = ("nl", "en", "fr")
@@ -105,7 +105,7 @@ def query_stems(word: str) -> list[str]:
 def query_words(query: str) -> list[str]:
     """The words of a query that count: stop words are dropped unless nothing else is left."""
     all_words = words(query)
-    stops = frozenset().union(*(stop_words(lang) for lang in LANGUAGES))
+    stops = all_stop_words(LANGUAGES)
     meaningful = [w for w in all_words if w not in stops]
     return meaningful or all_words
 
