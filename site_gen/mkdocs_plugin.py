@@ -20,14 +20,17 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, exports, finder, form, lunr_assets, schema
+from . import csp, exports, form, schema
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
-from .languages import Layout, language_name, translation_of
+from .languages import Layout, translation_of
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
+from .search import lunr_assets
+from .search.build import SearchFiles
+from .search.documents import Page
 from .validate import load_valid_practices
 from .vocab import VocabularyError
 
@@ -41,7 +44,6 @@ class SiteGenConfig(base.Config):
     vocabularies_dir = c.Optional(c.Type(str))
     per_page = c.Type(int, default=DEFAULT_PER_PAGE)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
-    search_body_terms = c.Optional(c.Type(int))  # default: spread a budget over the practices
     repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link
     repository_branch = c.Type(str, default="main")
     # The UI languages to build: theme.language's build at the root, each other under /<lang>/.
@@ -69,9 +71,6 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             config.site_name = self.config.site_names.get(self.language, config.site_name)
             if config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
-        if len(languages) > 1:
-            # Makes Material show its language switcher; ours (partials/alternate.html) fills it.
-            config.extra["alternate"] = [{"name": language_name(lang), "lang": lang, "link": self.layout.root_of(lang)} for lang in languages]
         self.settings = Settings.from_options(root, dict(self.config), self.layout.current)
         try:
             self.vocabularies = self.settings.vocabularies()
@@ -79,10 +78,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             raise PluginError(str(exc)) from exc
         self.specs: dict[str, PageSpec] = {}
         if self.bundle is not None:
-            # From disk: links end in index.html, and Material's search worker runs in an
-            # iframe (our shim; its URL names iframe-worker so Material adds no other).
-            config.use_directory_urls = False
-            config.extra["polyfills"] = [*config.extra.get("polyfills", []), "assets/sg/iframe-worker.js"]
+            config.use_directory_urls = False  # from disk: links end in index.html
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -98,10 +94,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         for practice in self.catalog.practices:
             for asset in practice.assets:
                 add(self.catalog.asset_url(practice, asset.relative_to(practice.folder).as_posix()), abs_src_path=str(asset))
-        # Written after the pages (on_post_build): it may be built in a second process meanwhile.
-        self.finder_data = finder.FinderData(self.catalog, self.config.search_body_terms)
+        # Made in a second process while the pages render (a large collection), written
+        # into the built site; on_post_build waits for it.
+        self.search_files = SearchFiles(self.catalog, self._pages(files), Path(config.site_dir))
         for name, path in self._lunr_scripts():
-            add(f"{finder.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
+            add(f"{lunr_assets.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
         for name, text in self._data_files(config):
             add(name, content=text)
         log.info("%d practices, %d generated pages", len(self.catalog.practices), len(self.specs))
@@ -129,6 +126,18 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 for f, values in chosen.items()
             ]
         return catalog
+
+    def _pages(self, files: Files) -> list[Page]:
+        """The hand-written pages of this language, for search (generated pages are not)."""
+        pages = []
+        for file in files.documentation_pages():
+            if file.src_uri in self.specs:
+                continue
+            markdown = file.content_string
+            if "site-gen:" in markdown:
+                markdown = expand_placeholders(markdown, self.vocabularies)
+            pages.append(Page(url=file.url, markdown=markdown, fallback_title=file.name))
+        return pages
 
     def _data_files(self, config: Any) -> list[tuple[str, str]]:
         """The form's data, the open-data exports and the JSON Schema, as (path, text)."""
@@ -197,25 +206,16 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return output_content
 
     def on_build_error(self, *, error: Exception) -> None:
-        if getattr(self, "finder_data", None) is not None:
-            self.finder_data.close()
+        if getattr(self, "search_files", None) is not None:
+            self.search_files.close()
 
     def on_post_build(self, *, config: Any) -> None:
-        data_file = Path(config.site_dir) / finder.DATA_FILE
-        data_file.parent.mkdir(parents=True, exist_ok=True)
-        data_file.write_text(self.finder_data.text(), encoding="utf-8")
+        self.search_files.write()
         if self.language is None:  # the default language's build makes the others
             for lang in self.layout.languages:
                 if lang != self.layout.default:
                     log.info("building the %s version", lang)
                     build_site(Path(config.config_file_path), Path(config.site_dir) / lang, self.bundle, lang)
-        if self.bundle is None:
-            return
-        # Material's search reads its index from a script when opened from disk.
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            text = index.read_text(encoding="utf-8")
-            (index.parent / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None) -> None:

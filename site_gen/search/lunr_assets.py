@@ -11,8 +11,9 @@ import importlib.util
 import re
 from pathlib import Path
 
-from .text import plain
+from ..text import plain
 
+SCRIPT_FOLDER = "assets/sg/lunr"  # where the site serves them
 SCRIPTS = (
     "templates/search/lunr.js",
     "lunr-language/lunr.stemmer.support.js",

@@ -1,0 +1,128 @@
+"""The index cut into files that a browser fetches only when, and as far as, it searches.
+
+Like Pagefind's: terms sorted and cut into shards of about the same size; a small
+``meta`` file lists each shard's first term, so a query fetches the meta and one shard
+per word (a prefix: the shards its range spans). Each result's card is a file of its
+own, fetched only when shown; the finder's facet table is one more file, fetched only
+by the finder. Every file is a script that registers its data (``sgSearch.add(key,
+data)``), so the same files work over HTTP and from ``file://``, where browsers refuse
+to fetch JSON.
+
+A shard holds, per term, its number and per field the documents and scores; lunr.js
+turns the shards a query needs into one ``lunr.Index`` (``assets/sg/search.js``), and
+:mod:`site_gen.search.twin` does the same in Python.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .analysis import LANGUAGES, MIN_PREFIX
+from .documents import Card
+from .index import FIELDS, SCALE, IndexData
+from .lunr_assets import all_stop_words
+
+FOLDER = "search"
+FORMAT = 1
+# A shard is cut once it holds this many characters (about 15 KB gzipped); a term whose
+# postings alone are larger gets a shard of its own.
+SHARD_CHARS = 40_000
+
+
+def script(key: str, data: Any) -> str:
+    """A file that registers ``data`` under ``key`` with the search script."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"sgSearch.add({json.dumps(key)},{text});\n"
+
+
+def shard_name(number: int) -> str:
+    return f"t/{number}"
+
+
+def card_name(ref: int) -> str:
+    return f"d/{ref}"
+
+
+def path_of(key: str) -> str:
+    """Where the file of ``key`` lives, from the site's root."""
+    return f"{FOLDER}/{key}.js"
+
+
+def term_entry(term: str, number: int, postings) -> list[Any]:
+    """``[term, number, [ref gap, score, …] per field]``: refs as gaps from the previous one."""
+    entry: list[Any] = [term, number]
+    for refs, scores in zip(postings.refs, postings.scores):
+        flat, last = [], 0
+        for ref, score in zip(refs, scores):
+            flat += (ref - last, score)
+            last = ref
+        entry.append(flat)
+    return entry
+
+
+def cut(index: IndexData, limit: int = SHARD_CHARS) -> list[list[list[Any]]]:
+    """The index's terms, in order, in shards of about ``limit`` characters."""
+    shards: list[list[list[Any]]] = []
+    current: list[list[Any]] = []
+    size = 0
+    for number, (term, postings) in enumerate(zip(index.terms, index.postings)):
+        entry = term_entry(term, number, postings)
+        current.append(entry)
+        size += len(term) + 8 + 6 * sum(len(p) for p in entry[2:])  # about its JSON length
+        if size >= limit:
+            shards.append(current)
+            current, size = [], 0
+    if current:
+        shards.append(current)
+    return shards
+
+
+@dataclass
+class Meta:
+    """What a browser reads first: the shards' first terms and how to read the rest."""
+
+    firsts: list[str]
+    practices: int
+    documents: int
+
+    def shards_for(self, term: str, prefix: bool = False) -> list[int]:
+        """The shards that hold ``term`` (or, as a prefix, every term it starts)."""
+        if not self.firsts:
+            return []
+        low = max(0, bisect.bisect_right(self.firsts, term) - 1)
+        if not prefix:
+            return [low]
+        high = max(0, bisect.bisect_right(self.firsts, term + "\uffff") - 1)
+        return list(range(low, high + 1))
+
+
+def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "fields": [name for name, _ in FIELDS],
+        "scale": SCALE,
+        "shards": meta.firsts,
+        "practices": meta.practices,
+        "documents": meta.documents,
+        "minPrefix": MIN_PREFIX,
+        "stopWords": sorted(all_stop_words(LANGUAGES)),
+        "practiceUrl": practice_url,
+        "facets": facets,
+    }
+
+
+def files(index: IndexData, cards: list[Card], practices: int, facets: list[dict[str, Any]], practice_url: str) -> dict[str, str]:
+    """Every file of the search, as ``{path from the site's root: text}``."""
+    shards = cut(index)
+    meta = Meta([shard[0][0] for shard in shards], practices, index.count)
+    found = {path_of("meta"): script("meta", meta_data(meta, facets, practice_url))}
+    for number, shard in enumerate(shards):
+        found[path_of(shard_name(number))] = script(shard_name(number), shard)
+    for ref, card in enumerate(cards):
+        found[path_of(card_name(ref))] = script(card_name(ref), card.data())
+    table = [[list(v) for v in card.facets] for card in cards[:practices]]
+    found[path_of("facets")] = script("facets", table)
+    return found
