@@ -1,35 +1,63 @@
-"""Search: one analysis for three languages, relevance, and the index format."""
+"""Search: one analysis for three languages, lunr's scores, shards, and the Python twin."""
 
 from __future__ import annotations
 
-import json
+import string
+import sys
 
 import pytest
+from lunr.builder import Builder
 
 from site_gen.catalog import Catalog
 from site_gen.facets import DEFAULT_FACETS
-from site_gen.finder import documents, payload, script, short
-from site_gen.search import analyze, body_terms_per_practice, load, query_stems, search, words
+from site_gen.search import shards
+from site_gen.search.analysis import analyze, query_stems, words
+from site_gen.search.build import search_files
+from site_gen.search.documents import Page, markdown_text, practice_entries, FacetCodes
+from site_gen.search.index import FIELDS, SCALE, build, terms_of
+from site_gen.search.twin import ShardedSearch, read_script
 from site_gen.validate import load_practices
 from site_gen.vocab import Vocabularies
-from support import ROOT
+from support import ROOT, base_fields, practice_text, write_practices
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from synthetic import generate  # noqa: E402
+
+
+def catalog_of(folder, lang: str = "nl") -> Catalog:
+    vocabularies = Vocabularies.load()
+    practices, problems = load_practices(folder, vocabularies, folder.parent)
+    assert not problems
+    return Catalog(practices, vocabularies, DEFAULT_FACETS, lang)
+
+
+def searcher(files: dict[str, str]) -> ShardedSearch:
+    return ShardedSearch(lambda path: files[path])
 
 
 @pytest.fixture(scope="module")
-def sample() -> tuple[Catalog, dict]:
-    vocabularies = Vocabularies.load()
-    practices, problems = load_practices(ROOT / "practices", vocabularies, ROOT)
-    assert not problems
-    catalog = Catalog(practices, vocabularies, DEFAULT_FACETS, "nl")
-    return catalog, payload(catalog)
+def sample() -> tuple[Catalog, ShardedSearch]:
+    catalog = catalog_of(ROOT / "practices")
+    pages = [Page("accessibility/", (ROOT / "docs/accessibility.md").read_text(encoding="utf-8"))]
+    return catalog, searcher(search_files(catalog, pages))
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Catalog:
+    folder = tmp_path_factory.mktemp("synthetic") / "practices"
+    generate(folder, 120, seed=7)
+    return catalog_of(folder)
 
 
 def slugs(catalog: Catalog, results) -> list[str]:
-    return [catalog.practices[int(ref)].slug for ref, _ in results]
+    return [catalog.practices[ref].slug for ref, _ in results if ref < len(catalog.practices)]
 
+
+# --- analysis --------------------------------------------------------------------------------
 
 def test_words_are_lowercase_without_accents():
     assert words("Médiateurs d’Amadora, ÉGALITÉ & co-creatie") == ["mediateurs", "d", "amadora", "egalite", "co", "creatie"]
+    assert words("Gent 𝐀𝐁 stad") == ["gent", "stad"]  # beyond the BMP: sorted differently in JavaScript
 
 
 @pytest.mark.parametrize(
@@ -44,7 +72,6 @@ def test_words_are_lowercase_without_accents():
 def test_inflected_forms_share_a_stem(lang, forms):
     stems = {tuple(analyze(f, lang)) for f in forms}
     assert len(stems) == 1, stems
-    # and a query word, stemmed in every language, meets that stem
     assert all(analyze(forms[0], lang)[0] in query_stems(words(f)[0]) for f in forms)
 
 
@@ -53,7 +80,90 @@ def test_stop_words_are_not_indexed():
     assert analyze("le plan de la ville", "fr") == ["plan", "vill"]
 
 
-# A query per language and the practice a visitor expects among the first three.
+def test_markdown_becomes_the_text_a_reader_sees():
+    text = markdown_text(
+        "## Beschrijving\n\nDe **stad** werkt met [partners](https://example.org/x) en ![een foto](foto.png).[^1]\n\n"
+        "| a | b |\n|---|---|\n| één | twee |\n\n- punt <span>in html</span>\n\n[^1]: Een voetnoot.\n"
+    )
+    assert text == "Beschrijving De stad werkt met partners en een foto. a b één twee punt in html Een voetnoot."
+
+
+# --- the index: lunr's own scores --------------------------------------------------------------
+
+def test_scores_are_those_of_lunr_builder(synthetic):
+    """Our compact counting gives exactly lunr.Builder's scores (rounded to hundredths)."""
+    entries = list(practice_entries(synthetic, FacetCodes(synthetic.finder_facets, synthetic.practices)))
+    documents = [d for d, _ in entries]
+    ours = build(documents)
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for ref, document in enumerate(documents):
+        title, text = terms_of(document)
+        builder.add({"ref": str(ref), "title": " ".join(title), "text": " ".join(text)})
+    lunr_index = builder.build()
+    assert ours.terms == sorted(lunr_index.inverted_index)
+    for term, postings in zip(ours.terms, ours.postings):
+        number = lunr_index.inverted_index[term]["_index"]
+        for f, (name, _) in enumerate(FIELDS):
+            expected = {}
+            for ref in lunr_index.inverted_index[term][name]:
+                vector = lunr_index.field_vectors[f"{name}/{ref}"].elements
+                score = dict(zip(vector[::2], vector[1::2]))[number]
+                expected[int(ref)] = max(1, round(score * SCALE))
+            assert dict(zip(postings.refs[f], postings.scores[f])) == expected, (term, name)
+
+
+# --- shards -------------------------------------------------------------------------------------
+
+def test_every_term_is_in_the_shard_meta_names_and_prefixes_span_their_terms(synthetic):
+    entries = list(practice_entries(synthetic, FacetCodes(synthetic.finder_facets, synthetic.practices)))
+    index = build(d for d, _ in entries)
+    cut = shards.cut(index, limit=3_000)
+    assert len(cut) > 20
+    meta = shards.Meta([s[0][0] for s in cut], len(entries), len(entries))
+    where = {entry[0]: n for n, shard in enumerate(cut) for entry in shard}
+    assert all(meta.shards_for(term) == [n] for term, n in where.items())
+    for prefix in [a + b for a in string.ascii_lowercase for b in "aeiou"]:
+        spanned = set(meta.shards_for(prefix, prefix=True))
+        assert {n for term, n in where.items() if term.startswith(prefix)} <= spanned
+
+
+def test_sharding_never_changes_a_result(synthetic, monkeypatch):
+    """Many small shards or one large one: the same results, scores and ranks."""
+    one = searcher(search_files(synthetic, []))
+    monkeypatch.setattr(shards, "SHARD_CHARS", 2_000)
+    many = searcher(search_files(synthetic, []))
+    assert len(many.meta.firsts) > 50 and len(one.meta.firsts) < len(many.meta.firsts)
+    body_words = [w for p in synthetic.practices[:30] for w in words(p.body)[40:42]]
+    queries = body_words + [f"{a} {b}" for a, b in zip(body_words, body_words[1:])] + ["pro", "de", "stad 2021"]
+    for query in queries:
+        assert many.search(query) == one.search(query), query
+
+
+def test_the_files_are_scripts_that_register_their_data(sample):
+    catalog, search = sample
+    meta = search.meta_data
+    assert meta["practices"] == len(catalog.practices) and meta["documents"] == len(catalog.practices) + 1
+    assert [f["param"] for f in meta["facets"]] == ["topic", "country", "year", "beleidsdomein", "language"]
+    assert ["be", "België"] in meta["facets"][1]["values"]  # lowercase codes, as in URLs
+    card = search.card(0)
+    assert card["s"] == catalog.practices[0].slug and card["t"] == catalog.practices[0].title
+    assert read_script('sgSearch.add("x",{"a":[1]});\n') == ("x", {"a": [1]})
+
+
+def test_facet_numbers_do_not_depend_on_the_ui_language():
+    nl, en = catalog_of(ROOT / "practices", "nl"), catalog_of(ROOT / "practices", "en")
+    files_nl, files_en = search_files(nl, []), search_files(en, [])
+    same = [k for k in files_nl if k != shards.path_of("meta")]
+    assert all(files_nl[k] == files_en[k] for k in same)
+
+
+# --- finding things ------------------------------------------------------------------------------
+
 RELEVANCE = [
     ("praktijktesten", "gent-praktijktesten-huurmarkt"),
     ("praktijktest huurmarkt", "gent-praktijktesten-huurmarkt"),
@@ -73,53 +183,57 @@ RELEVANCE = [
 
 @pytest.mark.parametrize(("query", "expected"), RELEVANCE)
 def test_the_expected_practice_is_in_the_top_three(sample, query, expected):
-    catalog, data = sample
-    results = search(load(data["index"]), query)
-    assert expected in slugs(catalog, results)[:3], slugs(catalog, results)
+    catalog, search = sample
+    assert expected in slugs(catalog, search.search(query))[:3]
 
 
 def test_every_query_word_must_match(sample):
-    catalog, data = sample
-    index = load(data["index"])
-    both = set(slugs(catalog, search(index, "racisme onderwijs")))
-    assert both and both <= set(slugs(catalog, search(index, "racisme"))) & set(slugs(catalog, search(index, "onderwijs")))
-    assert search(index, "praktijktesten zzzqqq") == []
-    assert search(index, "   ") is None
+    catalog, search = sample
+    both = set(slugs(catalog, search.search("racisme onderwijs")))
+    assert both and both <= set(slugs(catalog, search.search("racisme"))) & set(slugs(catalog, search.search("onderwijs")))
+    assert search.search("praktijktesten zzzqqq") == []
+    assert search.search("   ") is None
 
 
 def test_the_last_word_matches_as_a_prefix_while_typing(sample):
-    catalog, data = sample
-    index = load(data["index"])
-    assert "gent-praktijktesten-huurmarkt" in slugs(catalog, search(index, "praktijkt"))
-    assert search(index, "praktijkt ") == []  # a finished word must match a whole stem
+    catalog, search = sample
+    assert "gent-praktijktesten-huurmarkt" in slugs(catalog, search.search("praktijkt"))
+    assert search.search("praktijkt ") == []  # a finished word must match a whole stem
 
 
-def test_the_payload_is_a_script_assigning_a_global(sample):
-    catalog, data = sample
-    text = script(data)
-    assert text.startswith("window.sgFinderData={") and text.endswith("};\n")
-    assert json.loads(text[len("window.sgFinderData=") : -2]) == json.loads(json.dumps(data))
-    assert [d[0] for d in data["docs"]] == [p.slug for p in catalog.practices]
-    assert [f["param"] for f in data["facets"]] == ["topic", "country", "year", "beleidsdomein", "language"]
-    countries = data["facets"][1]["values"]
-    assert ["be", "België"] in countries  # lowercase codes, as in URLs
-    assert data["index"]["pipeline"] == [] and data["index"]["version"] == "2.3.9"
+def test_a_word_deep_in_the_body_finds_its_practice(sample):
+    catalog, search = sample
+    bruges = next(p for p in catalog.practices if p.slug == "bruges-eccar-plan-2021-2025")
+    deep = words(markdown_text(bruges.body))[-40:]
+    rare = next(w for w in deep if len(w) > 7 and len(search.search(w + " ")) <= 3)
+    assert "bruges-eccar-plan-2021-2025" in slugs(catalog, search.search(rare + " "))
 
 
-def test_small_collections_index_nearly_every_body_word_and_large_ones_the_most_telling():
-    assert body_terms_per_practice(17) == 352
-    assert body_terms_per_practice(1000) == 6
-    assert body_terms_per_practice(100_000) == 5
+def test_a_french_query_finds_a_dutch_practice_through_its_topic_label(tmp_path):
+    folder = tmp_path / "practices"
+    write_practices(folder, {
+        "gent-buren.md": practice_text(base_fields(title="Buren helpen buren", summary="Een buurtwerking in Gent.",
+                                                   topics=["mediation-and-conflict-resolution"]), "## Beschrijving\n\nBuren praten.\n"),
+        "gent-werk.md": practice_text(base_fields(title="Werk voor iedereen", summary="Jobs in Gent.", topics=["business-and-employment"])),
+    })
+    catalog = catalog_of(folder)
+    search = searcher(search_files(catalog, []))
+    assert slugs(catalog, search.search("médiation")) == ["gent-buren"]
+    assert slugs(catalog, search.search("Belgique")) and sorted(slugs(catalog, search.search("2021 "))) == sorted(p.slug for p in catalog.practices)
 
 
-def test_summaries_in_the_store_are_cut_at_a_word():
-    assert short("kort") == "kort"
-    cut = short("woord " * 60)
-    assert cut.endswith("woord…") and len(cut) <= 150
+def test_hand_written_pages_come_after_the_practices(sample):
+    catalog, search = sample
+    found = search.search("toegankelijkheidsverklaring")
+    assert [ref for ref, _ in found] == [len(catalog.practices)]
+    assert search.card(len(catalog.practices))["u"] == "accessibility/"
 
 
-def test_documents_follow_the_store_order(sample):
-    catalog, _ = sample
-    docs = documents(catalog)
-    assert [d.ref for d in docs] == [str(i) for i in range(len(catalog.practices))]
-    assert docs[0].lang == catalog.practices[0].language
+def test_an_empty_database_has_a_search_that_finds_nothing(tmp_path):
+    (tmp_path / "practices").mkdir()
+    catalog = catalog_of(tmp_path / "practices")
+    files = search_files(catalog, [])
+    search = searcher(files)
+    assert search.meta_data["practices"] == 0 and search.meta_data["shards"] == []
+    assert search.search("stad") == []
+    assert read_script(files[shards.path_of("facets")]) == ("facets", [])

@@ -81,7 +81,7 @@ class FacetCodes:
 
 _BLOCKS = [
     (re.compile(r"<!--.*?-->", re.S), " "),
-    (re.compile(r"^\s*\[[^\]\n]+\]:\s*\S+.*$", re.M), " "),  # link definitions
+    (re.compile(r"^\s*\[(?!\^)[^\]\n]+\]:\s*\S+.*$", re.M), " "),  # link definitions
     (re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # images: their alt text
     (re.compile(r"\[\^[^\]\n]+\]:?"), " "),  # footnote marks
     (re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])"), r"\1"),  # links: their text

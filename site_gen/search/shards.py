@@ -63,7 +63,7 @@ def term_entry(term: str, number: int, postings) -> list[Any]:
     return entry
 
 
-def cut(index: IndexData, limit: int = SHARD_CHARS) -> list[list[list[Any]]]:
+def cut(index: IndexData, limit: int) -> list[list[list[Any]]]:
     """The index's terms, in order, in shards of about ``limit`` characters."""
     shards: list[list[list[Any]]] = []
     current: list[list[Any]] = []
@@ -116,7 +116,7 @@ def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> di
 
 def files(index: IndexData, cards: list[Card], practices: int, facets: list[dict[str, Any]], practice_url: str) -> dict[str, str]:
     """Every file of the search, as ``{path from the site's root: text}``."""
-    shards = cut(index)
+    shards = cut(index, SHARD_CHARS)
     meta = Meta([shard[0][0] for shard in shards], practices, index.count)
     found = {path_of("meta"): script("meta", meta_data(meta, facets, practice_url))}
     for number, shard in enumerate(shards):

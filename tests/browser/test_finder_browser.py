@@ -7,34 +7,49 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from site_gen.search import load, search
+from site_gen.search.analysis import stem, words
+from site_gen.search.twin import ShardedSearch, read_script
 from test_search import RELEVANCE
 
 pytestmark = pytest.mark.browser
 
 
+def site_search(folder) -> ShardedSearch:
+    return ShardedSearch(lambda path: (folder / path).read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def data(sample_site):
-    text = (sample_site.path / "assets/sg/finder-data.js").read_text(encoding="utf-8")
-    return json.loads(text[len("window.sgFinderData=") : -2])
+    """The search's meta, facet table and cards, as the site publishes them."""
+    search = site_search(sample_site.path)
+    table = read_script((sample_site.path / "search/facets.js").read_text(encoding="utf-8"))[1]
+    cards = [search.card(ref) for ref in range(search.meta_data["practices"])]
+    return {"meta": search.meta_data, "table": table, "cards": cards, "search": search}
 
 
 def facet_values(data, param: str) -> dict[str, set[str]]:
-    """value slug -> slugs of the practices that carry it, from the document store."""
-    i = next(n for n, f in enumerate(data["facets"]) if f["param"] == param)
+    """value slug -> slugs of the practices that carry it, from the facet table."""
+    i = next(n for n, f in enumerate(data["meta"]["facets"]) if f["param"] == param)
     found: dict[str, set[str]] = {}
-    for doc in data["docs"]:
-        for v in doc[4][i]:
-            found.setdefault(data["facets"][i]["values"][v][0], set()).add(doc[0])
+    for ref, row in enumerate(data["table"]):
+        for v in row[i]:
+            found.setdefault(data["meta"]["facets"][i]["values"][v][0], set()).add(data["cards"][ref]["s"])
     return found
 
 
 def open_finder(page, sample_site, query: str = "") -> None:
     page.goto(sample_site + "practices/" + query)
     page.locator(".sg-finder__search").wait_for(state="visible")
+    page.wait_for_function("() => window.sgFinder && window.sgFinder.renderedAt")
+
+
+def settled(page) -> None:
+    """Wait until the finder has drawn what its current state asks for."""
+    page.wait_for_function("() => document.querySelector('[data-sg-results]').getAttribute('aria-busy') === 'false'")
 
 
 def shown(page) -> list[str]:
+    settled(page)
     return [href.rstrip("/").split("/")[-1] for href in page.locator(".sg-finder__results .sg-card__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
 
 
@@ -47,28 +62,27 @@ def clean(page) -> None:
     assert all(url.startswith("http://127.0.0.1") for url in page.requests)
 
 
-QUERIES = [q for q, _ in RELEVANCE] + ["praktijkt", "médiat", "racisme onderwijs", "de", "Gent", "ÉGALITÉ", "xyzzy"]
+QUERIES = [q for q, _ in RELEVANCE] + ["praktijkt", "médiat", "racisme onderwijs", "de", "Gent", "ÉGALITÉ", "xyzzy", "toegankelijk"]
+BROWSER_SEARCH = "q => window.sgSearch.search(q).then(f => f && f.results.map(r => [r.ref, r.score]))"
 
 
 def test_the_browser_finds_what_python_finds(page, sample_site, data):
-    """The index loads in lunr.js 2.3.9 and the browser's pipeline is the one it was built with."""
+    """The shards load in lunr.js 2.3.9 and the browser's pipeline is the one they were built with."""
     open_finder(page, sample_site)
-    index = load(data["index"])
     for query in QUERIES:
-        browser = page.evaluate("q => window.sgFinder.search(q)", query)
-        python = search(index, query)
-        assert [r[0] for r in browser] == [int(ref) for ref, _ in python], query
-        assert [round(r[1], 6) for r in browser] == pytest.approx([round(s, 6) for _, s in python], abs=1e-6), query
+        browser = page.evaluate(BROWSER_SEARCH, query)
+        python = data["search"].search(query)
+        assert [r[0] for r in browser] == [ref for ref, _ in python], query
+        assert [r[1] for r in browser] == pytest.approx([s for _, s in python], abs=1e-9), query
     clean(page)
 
 
 def test_the_browser_stems_like_python(page, sample_site, data):
-    from site_gen.search import stem, words
-
     open_finder(page, sample_site)
-    vocabulary = sorted({w for doc in data["docs"] for w in words(doc[1] + " " + doc[2])})
+    page.evaluate("() => window.sgSearch.ready()")
+    vocabulary = sorted({w for doc in data["cards"] for w in words(doc["t"] + " " + doc["m"] + " " + doc["x"][:3000])})
     for lang in ("nl", "en", "fr"):
-        browser = page.evaluate("([ws, lang]) => ws.map(w => window.sgFinder.stem(w, lang))", [vocabulary, lang])
+        browser = page.evaluate("([ws, lang]) => ws.map(w => window.sgSearch.stem(w, lang))", [vocabulary, lang])
         assert browser == [stem(w, lang) for w in vocabulary], lang
 
 
@@ -204,13 +218,43 @@ def test_without_javascript_the_finder_lists_practices_and_links_to_filter_pages
     context.close()
 
 
-def test_material_does_not_take_over_the_finders_query(page, sample_site):
-    open_finder(page, sample_site, "?q=huurmarkt")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
-    assert not page.evaluate("document.querySelector('#__search').checked")
-    assert params(page) == {"q": ["huurmarkt"]}
+def test_a_shared_link_shows_its_results_and_what_it_filters(page, sample_site):
+    open_finder(page, sample_site, "?q=huurmarkt&country=be")
+    assert params(page) == {"q": ["huurmarkt"], "country": ["be"]}
     assert shown(page)[0] == "gent-praktijktesten-huurmarkt"
+    chips = page.locator(".sg-active li")
+    assert [c.get_attribute("aria-label") for c in chips.get_by_role("button").all()] == [
+        "Filter verwijderen: Zoekwoorden: huurmarkt", "Filter verwijderen: Landen: België"]
+    chips.nth(1).get_by_role("button").click()
+    page.wait_for_function("() => !location.search.includes('country')")
+    assert page.locator(".sg-active li span:first-child").all_inner_texts() == ["Zoekwoorden: huurmarkt"]
+    assert page.evaluate("document.activeElement.closest('.sg-active') !== null")  # focus stays with the chips
+    clean(page)
+
+
+def test_results_show_a_snippet_with_the_matched_words_marked(page, sample_site):
+    open_finder(page, sample_site, "?q=vastgoedmakelaars")
+    first = page.locator(".sg-finder__results .sg-card").first
+    marks = first.locator(".sg-card__snippet mark, .sg-card__summary mark").all_inner_texts()
+    assert marks and all(m.lower().startswith("vastgoedmakelaar") for m in marks)
+    clean(page)
+
+
+def test_a_year_range_filters_and_stays_in_the_url(page, sample_site, data):
+    open_finder(page, sample_site)
+    page.locator('select[name="year-from"]').select_option("2019")
+    page.wait_for_function("() => location.search.includes('year-from=2019')")
+    page.locator('select[name="year-to"]').select_option("2021")
+    page.wait_for_function("() => location.search.includes('year-to=2021')")
+    years = facet_values(data, "year")
+    expected = set().union(*(years.get(str(y), set()) for y in range(2019, 2022)))
+    assert set(shown(page)) == expected
+    assert params(page) == {"year-from": ["2019"], "year-to": ["2021"]}
+    assert "2019–2021" in page.locator(".sg-active").inner_text()
+    page.reload()
+    page.wait_for_function("() => window.sgFinder && window.sgFinder.renderedAt")
+    assert set(shown(page)) == expected and page.locator('select[name="year-to"]').input_value() == "2021"
+    clean(page)
 
 
 def test_the_finder_on_a_phone(browser, sample_site, screenshots):

@@ -186,7 +186,9 @@
     var button = element("button", "sg-active__chip md-button");
     button.type = "button";
     button.appendChild(element("span", "", text));
-    button.appendChild(element("span", "sg-active__x", "×"));
+    var x = element("span", "sg-active__x", "×");
+    x.setAttribute("aria-hidden", "true");
+    button.appendChild(x);
     button.setAttribute("aria-label", labels.remove.replace("{name}", text));
     button.addEventListener("click", function () {
       var next = li.nextElementSibling || li.previousElementSibling;
@@ -233,6 +235,7 @@
   /* Search (if there is a query), then draw filters, status, chips and the first cards. */
   function render() {
     var number = ++asked;
+    results.setAttribute("aria-busy", "true");
     var q = state.q;
     var searched = q.trim() ? (lastSearch && lastSearch.q === q ? Promise.resolve(lastSearch.found) : search.search(q)) : Promise.resolve(null);
     return searched.then(function (found) {
@@ -247,8 +250,11 @@
       results.querySelector(".sg-cards").replaceChildren();
       return drawCards(0);
     }).then(function () {
-      if (number === asked) window.sgFinder.renderedAt = window.performance.now();
+      if (number !== asked) return;
+      results.setAttribute("aria-busy", "false");
+      window.sgFinder.renderedAt = window.performance.now();
     }, function () {
+      results.setAttribute("aria-busy", "false");
       status.textContent = labels.failed;
     });
   }
@@ -330,18 +336,14 @@
     state = readUrl(window.location.search);
     shown = table.map(function (_, d) { return d; });
 
-    var timer = null;
+    // Every keystroke searches at once; an answer that a newer one overtook is dropped.
     input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        state.q = input.value;
-        commit(!typing);  // the first keystroke makes a history entry, the rest update it
-        typing = true;
-      }, 60);
+      state.q = input.value;
+      commit(!typing);  // the first keystroke makes a history entry, the rest update it
+      typing = true;
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      clearTimeout(timer);
       state.q = input.value;
       typing = false;
       commit(true);
@@ -386,6 +388,7 @@
       goLive();
       render();
     } else {
+      results.setAttribute("aria-busy", "false");
       window.sgFinder.renderedAt = window.performance.now();
     }
   }
