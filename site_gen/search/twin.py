@@ -4,7 +4,8 @@
 into words (stop words dropped unless nothing else is left), find the shards that hold
 each word's stems in nl, en and fr (and, for the last word while typing, every term it
 starts), make one lunr index of those shards, query it, keep the documents that match
-every word, and rank them by score, then by their order in the database. The tests run
+every word, and rank them: those with every word as written before those found through
+a prefix, then by score, then by their order in the database. The tests run
 both on the same files and compare every result and rank.
 """
 
@@ -106,13 +107,15 @@ class ShardedSearch:
                 lunr_query.term(stemmed, use_pipeline=False)
         if prefix:
             lunr_query.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=PREFIX_BOOST)
-        results = []
+        ranked = []
         for result in index.query(lunr_query):
             matched = set(result["match_data"].metadata)
             if all(_word_matched(w, matched, w == prefix) for w in terms):
-                results.append((int(result["ref"]), result["score"]))
-        results.sort(key=lambda r: (-r[1], r[0]))
-        return results
+                # Practices with every word as written come before those found by a prefix.
+                exact = all(_word_matched(w, matched, False) for w in terms)
+                ranked.append((not exact, -result["score"], int(result["ref"])))
+        ranked.sort()
+        return [(ref, -score) for _, score, ref in ranked]
 
 
 def _word_matched(word: str, matched: set[str], as_prefix: bool) -> bool:

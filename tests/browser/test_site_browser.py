@@ -74,11 +74,10 @@ def test_a_practice_prints_without_navigation_or_related(page, sample_site, scre
     page.pdf(path=str(screenshots / "practice.pdf")) if False else None
 
 
-def test_material_header_search_finds_a_practice(page, sample_site):
+def test_the_header_search_finds_a_practice(page, sample_site):
     page.goto(sample_site)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").press_sequentially("huurmarkt")  # Material searches on keyup
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
-    assert "huurmarkt" in page.locator(".md-search-result").inner_text().lower()
+    page.locator("[data-sg-search-open]").click()
+    page.locator("#sg-search-q").press_sequentially("huurmarkt")
+    page.locator(".sg-search__link").first.wait_for()
+    assert "huurmarkt" in page.locator(".sg-search__results").inner_text().lower()
     only_local(page, sample_site)

@@ -236,9 +236,11 @@
     found.forEach(function (result) {
       var matched = Object.keys(result.matchData.metadata);
       var all = planned.terms.every(function (word) { return wordMatched(word, matched, word === planned.prefix); });
-      if (all) results.push({ ref: Number(result.ref), score: result.score, matched: matched });
+      // Practices with every word as written come before those found by a prefix.
+      var exact = all && planned.terms.every(function (word) { return wordMatched(word, matched, false); });
+      if (all) results.push({ ref: Number(result.ref), score: result.score, matched: matched, exact: exact });
     });
-    results.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    results.sort(function (a, b) { return (b.exact - a.exact) || b.score - a.score || a.ref - b.ref; });
     return results;
   }
 
