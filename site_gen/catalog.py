@@ -21,8 +21,8 @@ from .vocab import Vocabularies
 
 LISTING_FOLDER = "practices"
 DEFAULT_PER_PAGE = 50  # practices on a listing page
-# Listings only repeat what practice pages say: kept out of Material's search index.
-LISTING_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+# Listings only repeat what practice pages say (and are not in the site's search).
+LISTING_META = {"hide": ["navigation", "toc"]}
 # Shown in their own blocks of the practice page rather than as rows of the panel.
 OWN_BLOCKS = frozenset({"title", "summary", "image", "documents", "contact", "source", "updated"})
 

@@ -59,8 +59,8 @@ def test_no_accessibility_violation(browser, sample_site, axe_source, language, 
     page = context.new_page()
     page.goto(sample_site + language + path)
     page.wait_for_load_state("load")
-    if "?" in path:
-        page.locator(".sg-finder__results .sg-card").first.wait_for()
+    if path == "practices/" or path.startswith("practices/?"):  # the finder: wait until it has drawn
+        page.wait_for_function("() => document.querySelector('[data-sg-results]').getAttribute('aria-busy') === 'false'")
     assert violations(page, axe_source) == []
     context.close()
 
@@ -74,4 +74,16 @@ def test_the_finder_and_a_practice_at_200_percent_zoom(browser, sample_site, axe
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
         assert violations(page, axe_source) == [], path
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["", "fr/"])
+def test_the_header_search_with_results(browser, sample_site, axe_source, language):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(sample_site + language + "topics/")
+    page.locator("[data-sg-search-open]").click()
+    page.locator("#sg-search-q").press_sequentially("discriminatie")
+    page.locator(".sg-search__link").first.wait_for()
+    assert violations(page, axe_source) == []
     context.close()

@@ -70,3 +70,25 @@ def test_nothing_a_practice_contains_runs_or_overlays(browser, hostile_site, pat
         assert page.locator("h1").inner_text() == "<img src=x onerror=alert('title')> Tom & Jerry"
         assert page.locator("body").is_visible()
     page.close()
+
+
+@pytest.mark.parametrize("where", ["header", "finder"])
+def test_search_results_show_a_hostile_practice_as_text(browser, hostile_site, where):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    if where == "header":
+        page.goto(hostile_site)
+        page.locator("[data-sg-search-open]").click()
+        page.locator("#sg-search-q").press_sequentially("jerry")
+        results = page.locator(".sg-search__results")
+        page.locator(".sg-search__link").first.wait_for()
+    else:
+        page.goto(hostile_site + "practices/?q=jerry")
+        page.wait_for_function("() => document.querySelector('[data-sg-results]').getAttribute('aria-busy') === 'false'")
+        results = page.locator("[data-sg-results]")
+    assert "<img src=x onerror=alert('title')> Tom & Jerry" in results.inner_text()
+    assert results.locator("img, script, iframe, svg").count() == 0
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    page.close()
