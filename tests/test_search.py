@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 import sys
 
@@ -102,8 +103,8 @@ def test_scores_are_those_of_lunr_builder(synthetic):
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, document in enumerate(documents):
-        title, text = terms_of(document)
-        builder.add({"ref": str(ref), "title": " ".join(title), "text": " ".join(text)})
+        fields = terms_of(document)
+        builder.add({"ref": str(ref), **{name: " ".join(terms) for (name, _), terms in zip(FIELDS, fields)}})
     lunr_index = builder.build()
     assert ours.terms == sorted(lunr_index.inverted_index)
     for term, postings in zip(ours.terms, ours.postings):
@@ -124,8 +125,8 @@ def test_every_term_is_in_the_shard_meta_names_and_prefixes_span_their_terms(syn
     index = build(d for d, _ in entries)
     cut = shards.cut(index, limit=3_000)
     assert len(cut) > 20
-    meta = shards.Meta([s[0][0] for s in cut], len(entries), len(entries))
-    where = {entry[0]: n for n, shard in enumerate(cut) for entry in shard}
+    meta = shards.Meta([first for first, _ in cut], len(entries), len(entries))
+    where = {json.loads(entry)[0]: n for n, (_, shard) in enumerate(cut) for entry in shard}
     assert all(meta.shards_for(term) == [n] for term, n in where.items())
     for prefix in [a + b for a in string.ascii_lowercase for b in "aeiou"]:
         spanned = set(meta.shards_for(prefix, prefix=True))

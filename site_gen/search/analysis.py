@@ -85,6 +85,12 @@ def analyze(text: str, lang: str) -> list[str]:
     return found
 
 
+def unstemmed(text: str, lang: str) -> list[str]:
+    """The words of ``text`` as written (lowercase, no accents), without stop words."""
+    stops = stop_words(lang)
+    return [w for w in words(text) if w not in stops]
+
+
 def query_stems(word: str) -> list[str]:
     """What one query word may match: its stem in each language (and itself)."""
     found = [word]

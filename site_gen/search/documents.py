@@ -35,10 +35,12 @@ EXTRA_FIELDS = ("cities", "organisation", "partners", "doelgroep", "categorie")
 
 @dataclass(frozen=True)
 class Document:
-    """What is indexed of one practice or page, as ``(text, language)`` parts per field."""
+    """What is indexed of one practice or page, as ``(text, language)`` parts per field:
+    the title, the text (stemmed), and the parts of the text also kept as written."""
 
     title: tuple[tuple[str, str], ...]
     text: tuple[tuple[str, str], ...]
+    words: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,9 @@ def practice_document(practice: "Practice", body_text: str, facets: tuple[Facet,
     lang = practice.language
     summary = (practice.summary, lang)
     # The summary counts twice: it says what the practice is about better than the body.
-    text = (summary, summary, (_extra(practice), lang), *_labels(practice, facets, vocabularies), (body_text, lang))
-    return Document(title=((practice.title, lang),), text=text)
+    extra, body = (_extra(practice), lang), (body_text, lang)
+    text = (summary, summary, extra, *_labels(practice, facets, vocabularies), body)
+    return Document(title=((practice.title, lang),), text=text, words=(summary, extra, body))
 
 
 def practice_entries(catalog: "Catalog", codes: FacetCodes) -> Iterable[tuple[Document, Card]]:
@@ -190,5 +193,6 @@ def page_entry(page: Page, lang: str) -> tuple[Document, Card] | None:
     title = str(meta.get("title") or (heading.group(1) if heading else "") or page.fallback_title)
     text = markdown_text(markdown)
     description = str(meta.get("description") or "")
-    document = Document(title=((title, lang),), text=((description, lang), (text, lang)))
+    parts = ((description, lang), (text, lang))
+    document = Document(title=((title, lang),), text=parts, words=parts)
     return document, Card(title=title, lang=lang, text=text[:CARD_TEXT_CHARS], summary=description, url=page.url)

@@ -18,11 +18,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from .analysis import analyze
+from .analysis import analyze, unstemmed
 from .documents import Document
 
-# lunr's fields: the title weighs ten times the rest (summary, body, labels, cities, …).
-FIELDS = (("title", 10), ("text", 1))
+WORDS_BOOST = 2
+# lunr's fields: the title weighs ten times the text (summary, body, labels, cities, …);
+# "words" holds the text's words as written, unstemmed, so that a practice with the very
+# word a visitor typed ranks above those with only another word of the same stem.
+FIELDS = (("title", 10), ("text", 1), ("words", WORDS_BOOST))
 K1, B = 1.2, 0.75  # lunr.Builder's defaults
 # Scores are published as whole hundredths: a third smaller than lunr's own
 # thousandths, the same ranking for all practical purposes.
@@ -48,8 +51,11 @@ class IndexData:
 
 def terms_of(document: Document) -> list[list[str]]:
     """Per field, the analysed terms of the document (stems, no stop words)."""
-    fields = (document.title, document.text)
-    return [[t for text, lang in parts for t in analyze(text, lang)] for parts in fields]
+    return [
+        [t for text, lang in document.title for t in analyze(text, lang)],
+        [t for text, lang in document.text for t in analyze(text, lang)],
+        [t for text, lang in document.words for t in unstemmed(text, lang)],
+    ]
 
 
 def idf(documents_with_term: int, count: int) -> float:
@@ -63,37 +69,45 @@ def build(documents: Iterable[Document]) -> IndexData:
     nfields = len(FIELDS)
     numbers: dict[str, int] = {}
     # Per field: per term number, the documents (ascending) and term frequencies.
-    refs: list[list[array]] = [[] for _ in range(nfields)]
-    tfs: list[list[array]] = [[] for _ in range(nfields)]
-    lengths: list[array] = [array("I") for _ in range(nfields)]
+    refs: list[list[array | None]] = [[] for _ in range(nfields)]
+    tfs: list[list[array | None]] = [[] for _ in range(nfields)]
+    lengths: list[list[int]] = [[] for _ in range(nfields)]
     count = 0
     for ref, document in enumerate(documents):
         count += 1
         for f, terms in enumerate(terms_of(document)):
             lengths[f].append(len(terms))
+            refs_f, tfs_f = refs[f], tfs[f]
             for term, tf in Counter(terms).items():
                 n = numbers.get(term)
                 if n is None:
                     n = numbers[term] = len(numbers)
                     for g in range(nfields):
-                        refs[g].append(array("I"))
-                        tfs[g].append(array("I"))
-                refs[f][n].append(ref)
-                tfs[f][n].append(tf)
+                        refs[g].append(None)
+                        tfs[g].append(None)
+                row = refs_f[n]
+                if row is None:
+                    row, refs_f[n], tfs_f[n] = array("I"), array("I"), array("I")
+                    row = refs_f[n]
+                row.append(ref)
+                tfs_f[n].append(tf)  # type: ignore[union-attr]
     terms = sorted(numbers)
-    average = [sum(lengths[f]) / count if count else 0.0 for f in range(nfields)]
+    # lunr's length normalisation per document and field: k1 * (1 - b + b * length / average)
+    norms = []
+    for f in range(nfields):
+        average = sum(lengths[f]) / count if count else 0.0
+        norms.append([K1 * (1 - B + B * (length / average)) if average else 0.0 for length in lengths[f]])
+    k = K1 + 1
+    empty = array("I")
     postings = []
     for term in terms:
         n = numbers[term]
-        term_idf = idf(sum(len(refs[f][n]) for f in range(nfields)), count)
+        rows = [refs[f][n] or empty for f in range(nfields)]
+        term_idf = idf(sum(len(r) for r in rows), count)
         scores = []
         for f, (_, boost) in enumerate(FIELDS):
-            field_lengths, avg = lengths[f], average[f]
-            row = array("I")
-            for ref, tf in zip(refs[f][n], tfs[f][n]):
-                score = term_idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (field_lengths[ref] / avg)) + tf)
-                score *= boost
-                row.append(max(1, round(round(score, 3) * SCALE)))
-            scores.append(row)
-        postings.append(Postings(tuple(refs[f][n] for f in range(nfields)), tuple(scores)))
+            norm, frequencies = norms[f], tfs[f][n] or empty
+            scores.append(array("I", [max(1, round(round(term_idf * (k * tf) / (norm[ref] + tf) * boost, 3) * SCALE))
+                                      for ref, tf in zip(rows[f], frequencies)]))
+        postings.append(Postings(tuple(rows), tuple(scores)))
     return IndexData(terms, postings, count)

@@ -16,7 +16,9 @@ turns the shards a query needs into one ``lunr.Index`` (``assets/sg/search.js``)
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,32 +53,33 @@ def path_of(key: str) -> str:
     return f"{FOLDER}/{key}.js"
 
 
-def term_entry(term: str, number: int, postings) -> list[Any]:
-    """``[term, number, [ref gap, score, …] per field]``: refs as gaps from the previous one."""
-    entry: list[Any] = [term, number]
+def term_entry(term: str, number: int, postings) -> str:
+    """``[term, number, [ref gap, score, …] per field]`` as JSON: refs as gaps from the
+    previous one. Written with iterators, not lists: it runs for every posting."""
+    fields = []
     for refs, scores in zip(postings.refs, postings.scores):
-        flat, last = [], 0
-        for ref, score in zip(refs, scores):
-            flat += (ref - last, score)
-            last = ref
-        entry.append(flat)
-    return entry
+        gaps = map(operator.sub, refs, itertools.chain((0,), refs))
+        fields.append("[" + ",".join(map(str, itertools.chain.from_iterable(zip(gaps, scores)))) + "]")
+    return f"[{json.dumps(term, ensure_ascii=False)},{number},{','.join(fields)}]"
 
 
-def cut(index: IndexData, limit: int) -> list[list[list[Any]]]:
-    """The index's terms, in order, in shards of about ``limit`` characters."""
-    shards: list[list[list[Any]]] = []
-    current: list[list[Any]] = []
-    size = 0
+def cut(index: IndexData, limit: int) -> list[tuple[str, list[str]]]:
+    """The index's terms, in order, as shards of about ``limit`` characters:
+    ``(first term, [term entry, …])``."""
+    shards: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+    first, size = "", 0
     for number, (term, postings) in enumerate(zip(index.terms, index.postings)):
+        if not current:
+            first = term
         entry = term_entry(term, number, postings)
         current.append(entry)
-        size += len(term) + 8 + 6 * sum(len(p) for p in entry[2:])  # about its JSON length
+        size += len(entry) + 1
         if size >= limit:
-            shards.append(current)
+            shards.append((first, current))
             current, size = [], 0
     if current:
-        shards.append(current)
+        shards.append((first, current))
     return shards
 
 
@@ -117,10 +120,11 @@ def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> di
 def files(index: IndexData, cards: list[Card], practices: int, facets: list[dict[str, Any]], practice_url: str) -> dict[str, str]:
     """Every file of the search, as ``{path from the site's root: text}``."""
     shards = cut(index, SHARD_CHARS)
-    meta = Meta([shard[0][0] for shard in shards], practices, index.count)
+    meta = Meta([first for first, _ in shards], practices, index.count)
     found = {path_of("meta"): script("meta", meta_data(meta, facets, practice_url))}
-    for number, shard in enumerate(shards):
-        found[path_of(shard_name(number))] = script(shard_name(number), shard)
+    for number, (_, entries) in enumerate(shards):
+        key = shard_name(number)
+        found[path_of(key)] = f"sgSearch.add({json.dumps(key)},[{','.join(entries)}]);\n"
     for ref, card in enumerate(cards):
         found[path_of(card_name(ref))] = script(card_name(ref), card.data())
     table = [[list(v) for v in card.facets] for card in cards[:practices]]

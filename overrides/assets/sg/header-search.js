@@ -96,8 +96,9 @@
         lists.practices.hidden = lists.practices.previousElementSibling.hidden = !practices.length;
         lists.pages.hidden = lists.pages.previousElementSibling.hidden = !pages.length;
         results.hidden = !hits.length;
-        status.textContent = !meta.practices && !pages.length ? labels.empty
-          : hits.length ? count(practices.length, "practice") + " · " + count(pages.length, "page") : labels.none;
+        var counted = count(practices.length, "practice") + " · " + count(pages.length, "page");
+        if (!meta.practices) status.textContent = labels.empty + (pages.length ? " · " + count(pages.length, "page") : "");
+        else status.textContent = hits.length ? counted : labels.none;
         window.sgHeaderSearch.shownAt = window.performance.now();
       });
     }).catch(failed);
@@ -111,8 +112,14 @@
     window.location.href = finderUrl(input.value);
   });
 
-  // Arrow keys: from the input into the results and back; Home/End in the list.
+  // Escape closes at once (in a search box it would first only clear the words).
+  // Arrow keys: from the input into the results and back.
   dialog.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      dialog.close();
+      return;
+    }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     var links = Array.prototype.slice.call(results.querySelectorAll(".sg-search__link"));
     if (results.hidden || !links.length) return;
