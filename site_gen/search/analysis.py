@@ -71,13 +71,17 @@ def stem(word: str, lang: str) -> str:
     return found
 
 
-def analyze(text: str, lang: str) -> list[str]:
-    """The index terms of ``text`` written in ``lang``: stems, without stop words."""
-    stops, cache, stem_word = stop_words(lang), _STEMS[lang], stemmer(lang)
+def unstemmed(text: str, lang: str) -> list[str]:
+    """The words of ``text`` as written (lowercase, no accents), without stop words."""
+    stops = stop_words(lang)
+    return [w for w in words(text) if w not in stops]
+
+
+def stems(found_words: list[str], lang: str) -> list[str]:
+    """The stems of words (from :func:`unstemmed`) in ``lang``."""
+    cache, stem_word = _STEMS[lang], stemmer(lang)
     found = []
-    for word in words(text):
-        if word in stops:
-            continue
+    for word in found_words:
         term = cache.get(word)
         if term is None:
             term = cache[word] = stem_word(word)
@@ -85,10 +89,9 @@ def analyze(text: str, lang: str) -> list[str]:
     return found
 
 
-def unstemmed(text: str, lang: str) -> list[str]:
-    """The words of ``text`` as written (lowercase, no accents), without stop words."""
-    stops = stop_words(lang)
-    return [w for w in words(text) if w not in stops]
+def analyze(text: str, lang: str) -> list[str]:
+    """The index terms of ``text`` written in ``lang``: stems, without stop words."""
+    return stems(unstemmed(text, lang), lang)
 
 
 def query_stems(word: str) -> list[str]:

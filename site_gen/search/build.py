@@ -3,8 +3,8 @@
 Building them is independent of rendering pages, and machines have more than one core:
 a large collection's files are made in a second process (started fresh, not forked)
 while the pages render, a small one's right away, where a process would cost more than
-it saves. Either way they are written once the pages are (``write``), into the built
-site, never into a watched folder.
+it saves. They are written into the built site (never into a watched folder) as they are
+made, and ``write`` waits for them once the pages are.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import shards
 from .documents import FacetCodes, Page, page_entry, practice_entries
@@ -37,6 +37,11 @@ def facet_table(catalog: "Catalog", codes: FacetCodes) -> list[dict[str, Any]]:
 
 def search_files(catalog: "Catalog", pages: list[Page]) -> dict[str, str]:
     """Every file of the search, ``{path from the site's root: text}``."""
+    return dict(iter_files(catalog, pages))
+
+
+def iter_files(catalog: "Catalog", pages: list[Page]) -> Iterator[tuple[str, str]]:
+    """Every file of the search, ``(path from the site's root, text)``, one at a time."""
     codes = FacetCodes(catalog.finder_facets, catalog.practices)
     entries = list(practice_entries(catalog, codes))
     entries += [e for e in (page_entry(p, catalog.lang) for p in pages) if e is not None]
@@ -45,20 +50,22 @@ def search_files(catalog: "Catalog", pages: list[Page]) -> dict[str, str]:
     return shards.files(index, cards, len(catalog.practices), facet_table(catalog, codes), catalog.practice_url_pattern())
 
 
-def write_files(files: dict[str, str], site_dir: Path) -> int:
+def write_files(files: Iterable[tuple[str, str]], site_dir: Path) -> int:
     """Write the files under ``site_dir``; returns how many."""
     folders: set[Path] = set()
-    for name, text in files.items():
+    written = 0
+    for name, text in files:
         path = site_dir / name
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         path.write_text(text, encoding="utf-8")
-    return len(files)
+        written += 1
+    return written
 
 
 def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path) -> int:
-    return write_files(search_files(catalog, pages), site_dir)
+    return write_files(iter_files(catalog, pages), site_dir)
 
 
 class SearchFiles:

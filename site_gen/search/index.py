@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from .analysis import analyze, unstemmed
+from .analysis import stems, unstemmed
 from .documents import Document
 
 WORDS_BOOST = 2
@@ -51,10 +51,19 @@ class IndexData:
 
 def terms_of(document: Document) -> list[list[str]]:
     """Per field, the analysed terms of the document (stems, no stop words)."""
+    seen: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+
+    def analysed(part: tuple[str, str]) -> tuple[list[str], list[str]]:
+        """(words, stems) of a part; the body is in two fields, the summary twice."""
+        if part not in seen:
+            found = unstemmed(*part)
+            seen[part] = (found, stems(found, part[1]))
+        return seen[part]
+
     return [
-        [t for text, lang in document.title for t in analyze(text, lang)],
-        [t for text, lang in document.text for t in analyze(text, lang)],
-        [t for text, lang in document.words for t in unstemmed(text, lang)],
+        [t for part in document.title for t in analysed(part)[1]],
+        [t for part in document.text for t in analysed(part)[1]],
+        [w for part in document.words for w in analysed(part)[0]],
     ]
 
 

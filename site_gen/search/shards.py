@@ -20,7 +20,7 @@ import itertools
 import json
 import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from .analysis import LANGUAGES, MIN_PREFIX
 from .documents import Card
@@ -117,16 +117,17 @@ def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> di
     }
 
 
-def files(index: IndexData, cards: list[Card], practices: int, facets: list[dict[str, Any]], practice_url: str) -> dict[str, str]:
-    """Every file of the search, as ``{path from the site's root: text}``."""
+def files(index: IndexData, cards: list[Card], practices: int, facets: list[dict[str, Any]], practice_url: str) -> Iterator[tuple[str, str]]:
+    """Every file of the search, as ``(path from the site's root, text)``, one at a time
+    (at 10,000 practices they add up to a few hundred MB)."""
     shards = cut(index, SHARD_CHARS)
     meta = Meta([first for first, _ in shards], practices, index.count)
-    found = {path_of("meta"): script("meta", meta_data(meta, facets, practice_url))}
+    yield path_of("meta"), script("meta", meta_data(meta, facets, practice_url))
     for number, (_, entries) in enumerate(shards):
         key = shard_name(number)
-        found[path_of(key)] = f"sgSearch.add({json.dumps(key)},[{','.join(entries)}]);\n"
+        yield path_of(key), f"sgSearch.add({json.dumps(key)},[{','.join(entries)}]);\n"
+    del shards
     for ref, card in enumerate(cards):
-        found[path_of(card_name(ref))] = script(card_name(ref), card.data())
+        yield path_of(card_name(ref)), script(card_name(ref), card.data())
     table = [[list(v) for v in card.facets] for card in cards[:practices]]
-    found[path_of("facets")] = script("facets", table)
-    return found
+    yield path_of("facets"), script("facets", table)
