@@ -32,6 +32,10 @@ FORMAT = 1
 # A shard is cut once it holds this many characters (about 15 KB gzipped); a term whose
 # postings alone are larger gets a shard of its own.
 SHARD_CHARS = 40_000
+# While a word is being typed it also matches as a prefix, within the shards from where
+# it would stand, at most this many: "pro" spans a tenth of a large index, and a visitor
+# typing it should not wait for all of it. One letter more narrows the range.
+PREFIX_SHARDS = 2
 
 
 def script(key: str, data: Any) -> str:
@@ -92,14 +96,15 @@ class Meta:
     documents: int
 
     def shards_for(self, term: str, prefix: bool = False) -> list[int]:
-        """The shards that hold ``term`` (or, as a prefix, every term it starts)."""
+        """The shards that hold ``term`` (or, as a prefix, the terms it starts, in at
+        most :data:`PREFIX_SHARDS` shards)."""
         if not self.firsts:
             return []
         low = max(0, bisect.bisect_right(self.firsts, term) - 1)
         if not prefix:
             return [low]
         high = max(0, bisect.bisect_right(self.firsts, term + "\uffff") - 1)
-        return list(range(low, high + 1))
+        return list(range(low, min(high, low + PREFIX_SHARDS - 1) + 1))
 
 
 def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> dict[str, Any]:
@@ -111,6 +116,7 @@ def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> di
         "practices": meta.practices,
         "documents": meta.documents,
         "minPrefix": MIN_PREFIX,
+        "prefixShards": PREFIX_SHARDS,
         "stopWords": sorted(all_stop_words(LANGUAGES)),
         "practiceUrl": practice_url,
         "facets": facets,

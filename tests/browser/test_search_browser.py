@@ -4,7 +4,6 @@ view downloads, and a database without practices."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest

@@ -128,7 +128,7 @@
     if (!firsts.length) return [];
     var low = Math.max(0, bisectRight(firsts, term) - 1);
     if (!prefix) return [low];
-    var high = Math.max(0, bisectRight(firsts, term + "\uffff") - 1);
+    var high = Math.min(Math.max(0, bisectRight(firsts, term + "\uffff") - 1), low + meta.prefixShards - 1);
     var found = [];
     for (var i = low; i <= high; i++) found.push(i);
     return found;
