@@ -36,6 +36,10 @@ SHARD_CHARS = 40_000
 # it would stand, at most this many: "pro" spans a tenth of a large index, and a visitor
 # typing it should not wait for all of it. One letter more narrows the range.
 PREFIX_SHARDS = 2
+# ... and it stands for at most this many of the terms it starts, those most documents
+# have: "aan" starts a thousand terms, and scoring all their postings on each keystroke
+# would make typing wait.
+PREFIX_TERMS = 50
 
 
 def script(key: str, data: Any) -> str:
@@ -117,6 +121,7 @@ def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> di
         "documents": meta.documents,
         "minPrefix": MIN_PREFIX,
         "prefixShards": PREFIX_SHARDS,
+        "prefixTerms": PREFIX_TERMS,
         "stopWords": sorted(all_stop_words(LANGUAGES)),
         "practiceUrl": practice_url,
         "facets": facets,

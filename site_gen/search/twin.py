@@ -2,8 +2,8 @@
 
 ``assets/sg/search.js`` and this module do the same, step for step: split the query
 into words (stop words dropped unless nothing else is left), find the shards that hold
-each word's stems in nl, en and fr (and, for the last word while typing, every term it
-starts), make one lunr index of those shards, query it, keep the documents that match
+each word's stems in nl, en and fr (and, for the last word while typing, the terms it
+starts that most documents have), make one lunr index of those shards, query it, keep the documents that match
 every word, and rank them: those with every word as written before those found through
 a prefix, then by score, then by their order in the database. The tests run
 both on the same files and compare every result and rank.
@@ -17,12 +17,11 @@ from typing import Any, Callable
 
 from lunr.index import Index
 from lunr.pipeline import Pipeline
-from lunr.query import Query
 from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
 from .analysis import query_stems, query_words, prefix_word
-from .shards import Meta, card_name, path_of, shard_name
+from .shards import PREFIX_TERMS, Meta, card_name, path_of, shard_name
 
 PREFIX_BOOST = 0.5
 _SCRIPT = re.compile(r'\AsgSearch\.add\("([^"]+)",(.*)\);\n\Z', re.S)
@@ -94,6 +93,14 @@ class ShardedSearch:
             pipeline=Pipeline(),
         )
 
+    @staticmethod
+    def expand(index: Index, prefix: str) -> list[str]:
+        """The terms a word being typed stands for: of those it starts, the
+        :data:`PREFIX_TERMS` most documents have (as lunr's wildcard would, capped)."""
+        started = [t for t in index.inverted_index if t.startswith(prefix)]
+        count = lambda t: sum(len(v) for k, v in index.inverted_index[t].items() if k != "_index")  # noqa: E731
+        return sorted(sorted(started, key=lambda t: (-count(t), t))[:PREFIX_TERMS])
+
     def search(self, query: str) -> list[tuple[int, float]] | None:
         """``(ref, score)`` best first; ``None`` for a query with no words."""
         planned = self.plan(query)
@@ -105,8 +112,8 @@ class ShardedSearch:
         for word in terms:
             for stemmed in query_stems(word):
                 lunr_query.term(stemmed, use_pipeline=False)
-        if prefix:
-            lunr_query.term(prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=PREFIX_BOOST)
+        for term in self.expand(index, prefix) if prefix else ():
+            lunr_query.term(term, use_pipeline=False, boost=PREFIX_BOOST)
         ranked = []
         for result in index.query(lunr_query):
             matched = set(result["match_data"].metadata)

@@ -16,7 +16,6 @@
   var LANGUAGES = ["nl", "en", "fr"];
   var PREFIX_BOOST = 0.5;
   var LUNR = ["lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "lunr.fr.js"];
-  var INDEX_CACHE = 6;  // lunr indexes of shard combinations kept for the next keystrokes
 
   // --- loading: each file a script that registers its data ------------------------------
 
@@ -123,6 +122,15 @@
     return low;
   }
 
+  function bisectLeft(list, value) {
+    var low = 0, high = list.length;
+    while (low < high) {
+      var mid = (low + high) >> 1;
+      if (list[mid] < value) low = mid + 1; else high = mid;
+    }
+    return low;
+  }
+
   function shardsFor(term, prefix) {
     var firsts = meta.shards;
     if (!firsts.length) return [];
@@ -147,63 +155,124 @@
     return { terms: terms, prefix: prefix, shards: Array.from(needed).sort(function (a, b) { return a - b; }) };
   }
 
-  // --- one lunr index of the shards a query needs (the twin of ShardedSearch.index) ------
+  // --- one lunr index of what a query touches (the twin of ShardedSearch.index) -------
+  //
+  // The twin makes one lunr index of the shards a query needs. Here that index is cut
+  // down first to the documents that have every query word, the only ones kept anyway:
+  // the same query vector (the same terms), the same document vectors, so the same
+  // scores; lunr then scores a handful of documents instead of every posting of a
+  // common word. The twin test compares the two on every result.
 
-  var parsed = {};  // shard number -> {postings: [[term, posting]], vectors: [[fieldRef, elements]]}
+  var parsed = {};  // shard number -> {terms (sorted), byTerm: term -> {index, refs per field}, vectors}
 
   function parse(number) {
     if (parsed[number]) return parsed[number];
-    var postings = [], vectors = new Map();
+    var terms = [], byTerm = new Map(), vectors = new Map();
     store["t/" + number].forEach(function (entry) {
-      var posting = { _index: entry[1] };
-      meta.fields.forEach(function (field, f) {
-        var flat = entry[2 + f], refs = {}, ref = 0;
+      var refs = meta.fields.map(function (field, f) {
+        var flat = entry[2 + f], list = [], ref = 0;
         for (var i = 0; i < flat.length; i += 2) {
           ref += flat[i];
-          refs[ref] = {};
+          list.push(ref);
           var key = field + "/" + ref;
           var elements = vectors.get(key);
           if (!elements) vectors.set(key, elements = []);
           elements.push(entry[1], flat[i + 1] / meta.scale);
         }
-        posting[field] = refs;
+        return list;
       });
-      postings.push([entry[0], posting]);
+      terms.push(entry[0]);
+      byTerm.set(entry[0], { index: entry[1], refs: refs });
     });
-    return (parsed[number] = { postings: postings, vectors: vectors });
+    return (parsed[number] = { terms: terms, byTerm: byTerm, vectors: vectors });
   }
 
-  var indexes = new Map();  // "1,4,5" -> lunr.Index, most recent last
-
-  function indexOf(numbers) {
-    var key = numbers.join(",");
-    var found = indexes.get(key);
-    if (found) {
-      indexes.delete(key);
-      indexes.set(key, found);
-      return found;
-    }
-    var inverted = {}, terms = [], vectors = {};
-    numbers.forEach(function (number) {
-      var shard = parse(number);
-      shard.postings.forEach(function (pair) { inverted[pair[0]] = pair[1]; terms.push(pair[0]); });
-      shard.vectors.forEach(function (elements, ref) {
-        var into = vectors[ref];
-        if (into) into.push.apply(into, elements); else vectors[ref] = elements.slice();
-      });
+  /* A document field's vector over these shards, made when lunr asks for it. */
+  function lazyVectors(shards) {
+    var made = {};
+    return new Proxy(made, {
+      get: function (target, ref) {
+        if (typeof ref !== "string") return target[ref];
+        if (!(ref in made)) {
+          var elements = [];
+          shards.forEach(function (shard) {
+            var part = shard.vectors.get(ref);
+            if (part) elements.push.apply(elements, part);
+          });
+          made[ref] = new lunr.Vector(elements);
+        }
+        return made[ref];
+      }
     });
-    var fieldVectors = {};
-    Object.keys(vectors).forEach(function (ref) { fieldVectors[ref] = new lunr.Vector(vectors[ref]); });
-    found = new lunr.Index({
+  }
+
+  /* Per query word, the index terms it reaches in these shards: its stems, and for the
+     word being typed every term it starts (as lunr's wildcard would expand it). */
+  function reach(planned, shards, touched) {
+    return planned.terms.map(function (word) {
+      var found = new Map();
+      queryStems(word).forEach(function (s) {
+        shards.forEach(function (shard) { if (shard.byTerm.has(s)) found.set(s, shard.byTerm.get(s)); });
+      });
+      if (word === planned.prefix) {
+        planned.expanded = expand(word, shards);
+        planned.expanded.forEach(function (t) {
+          shards.forEach(function (shard) { if (shard.byTerm.has(t)) found.set(t, shard.byTerm.get(t)); });
+        });
+      }
+      found.forEach(function (entry, term) { touched.set(term, entry); });
+      return found;
+    });
+  }
+
+  /* The terms a word being typed stands for: of those it starts, the meta.prefixTerms
+     most documents have, in sorted order (the twin's ShardedSearch.expand). */
+  function expand(word, shards) {
+    var started = [];
+    shards.forEach(function (shard) {  // the terms it starts stand together, from the first >= word
+      for (var i = bisectLeft(shard.terms, word); i < shard.terms.length && shard.terms[i].indexOf(word) === 0; i++) {
+        var entry = shard.byTerm.get(shard.terms[i]);
+        started.push([shard.terms[i], entry.refs.reduce(function (n, list) { return n + list.length; }, 0)]);
+      }
+    });
+    started.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+    return started.slice(0, meta.prefixTerms).map(function (t) { return t[0]; }).sort();
+  }
+
+  function candidates(reached) {
+    var kept = null;
+    reached.forEach(function (found) {
+      var docs = new Set();
+      found.forEach(function (entry) {
+        entry.refs.forEach(function (list) {
+          for (var i = 0; i < list.length; i++) if (!kept || kept.has(list[i])) docs.add(list[i]);
+        });
+      });
+      kept = docs;
+    });
+    return kept || new Set();
+  }
+
+  function indexOf(planned) {
+    var shards = planned.shards.map(parse), touched = new Map();
+    var kept = candidates(reach(planned, shards, touched));
+    var inverted = {};
+    touched.forEach(function (entry, term) {
+      var posting = { _index: entry.index };
+      meta.fields.forEach(function (field, f) {
+        var docs = {}, list = entry.refs[f];
+        for (var i = 0; i < list.length; i++) if (kept.has(list[i])) docs[list[i]] = {};
+        posting[field] = docs;
+      });
+      inverted[term] = posting;
+    });
+    return new lunr.Index({
       invertedIndex: inverted,
-      fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(terms),
+      fieldVectors: lazyVectors(shards),
+      tokenSet: lunr.TokenSet.fromArray(Array.from(touched.keys()).sort()),
       fields: meta.fields,
       pipeline: new lunr.Pipeline()
     });
-    indexes.set(key, found);
-    if (indexes.size > INDEX_CACHE) indexes.delete(indexes.keys().next().value);
-    return found;
   }
 
   function wordMatched(word, matched, asPrefix) {
@@ -211,7 +280,7 @@
     return matched.some(function (t) { return stems.indexOf(t) >= 0 || (asPrefix && t.indexOf(word) === 0); });
   }
 
-  /* Resolves with {terms, prefix, results: [{ref, score, matched}]} best first, or null. */
+  /* Resolves with {terms, prefix, results: [{ref, score, matched, exact}]} best first, or null. */
   function search(query) {
     return ready().then(function () {
       var planned = plan(query);
@@ -223,14 +292,12 @@
   }
 
   function run(planned) {
-    var index = indexOf(planned.shards);
+    var index = indexOf(planned);
     var found = index.query(function (q) {
       planned.terms.forEach(function (word) {
         queryStems(word).forEach(function (s) { q.term(s, { usePipeline: false }); });
       });
-      if (planned.prefix) {
-        q.term(planned.prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST });
-      }
+      (planned.expanded || []).forEach(function (t) { q.term(t, { usePipeline: false, boost: PREFIX_BOOST }); });
     });
     var results = [];
     found.forEach(function (result) {
