@@ -101,8 +101,8 @@ def zip_site(site_dir: Path, out: Path, made: datetime.datetime) -> int:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
             name = path.relative_to(site_dir).as_posix()
-            if name == "sitemap.xml.gz":
-                continue  # for search engines, not for disk
+            if name == "sitemap.xml.gz" or name.endswith(".map"):
+                continue  # for search engines and developers' tools, not for disk
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

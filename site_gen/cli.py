@@ -42,6 +42,10 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         print(f"\n{len(problems)} problem(s) in {files} file(s); {len(practices)} practice(s) are valid.", file=sys.stderr)
         return 1
+    if not practices:
+        shown = display_path(settings.practices_dir, Path.cwd())
+        print(f"No practices in {shown} yet: add one with `site-gen new` or the form on the site.", file=sys.stderr)
+        return 0
     print(f"All {len(practices)} practices are valid.", file=sys.stderr)
     return 0
 
@@ -112,7 +116,7 @@ def _bundle(args: argparse.Namespace) -> int:
         try:
             build_site(config_file, Path(work) / "site", bundle)
         except PluginError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {exc}; no bundle was written", file=sys.stderr)
             return 1
         size = zip_site(Path(work) / "site", Path(args.output), made)
     print(f"Written: {args.output} ({size / 1_000_000:.1f} MB, {bundle.version}, made {bundle.made_text})", file=sys.stderr)

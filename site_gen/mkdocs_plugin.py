@@ -117,6 +117,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             except BundleError as exc:
                 raise PluginError(str(exc)) from None
             practices = self.bundle.subset.keep(practices, chosen)
+            if not practices:
+                asked = "; ".join(f"{f.param}: {', '.join(sorted(map(str, v)))}" for f, v in chosen.items())
+                raise PluginError(f"no practice matches this subset ({asked}): leave out an option or choose other values")
         catalog = Catalog(
             practices, self.vocabularies, self.settings.facets, self.settings.language, self.settings.per_page, config.use_directory_urls
         )

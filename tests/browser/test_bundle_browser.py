@@ -86,6 +86,11 @@ def test_the_bundle_works_from_disk(offline, unpacked, screenshots):
     page.locator(".sg-finder__results .sg-card__title a").first.click()
     page.wait_for_url("**/practices/gent-praktijktesten-huurmarkt/index.html")
 
+    page.locator(".sg-footer-links a", has_text="Toegankelijkheid").click()
+    page.wait_for_url("**/accessibility/index.html")
+    assert page.locator("h1").first.inner_text() == "Toegankelijkheidsverklaring"
+    assert not list(unpacked.rglob("*.map"))  # source maps are for developers, not for disk
+
     page.goto(home)
     page.locator("[data-sg-search-open]").click()
     page.locator("#sg-search-q").press_sequentially("huurmarkt")
@@ -122,3 +127,11 @@ def test_an_unknown_subset_value_is_named(tmp_path):
     assert result.returncode == 1
     assert 'topic: "educaton" is not known (did you mean "education"?)' in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "x.zip").exists()
+
+
+def test_a_subset_that_matches_nothing_is_one_sentence_and_no_zip(tmp_path):
+    result = make_bundle(tmp_path / "x.zip", "--country", "CA", "--year", "2010")
+    assert result.returncode == 1
+    assert "no practice matches this subset (country: CA; year: 2010)" in result.stderr
+    assert "no bundle was written" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.zip").exists()
