@@ -87,8 +87,8 @@ def test_the_bundle_works_from_disk(offline, unpacked, screenshots):
     page.wait_for_url("**/practices/gent-praktijktesten-huurmarkt/index.html")
 
     page.locator(".sg-footer-links a", has_text="Toegankelijkheid").click()
-    page.wait_for_url("**/accessibility/index.html")
-    assert page.locator("h1").first.inner_text() == "Toegankelijkheidsverklaring"
+    page.wait_for_url("**/accessibility.html")
+    assert page.locator("h1").first.inner_text().startswith("Toegankelijkheidsverklaring")
     assert not list(unpacked.rglob("*.map"))  # source maps are for developers, not for disk
 
     page.goto(home)
