@@ -113,6 +113,19 @@ def _depth(text: str) -> int:
     return deepest
 
 
+def _yaml_problem(source: SourceFile, front: str, line: int, what: str) -> Problem:
+    """Say what people paste that YAML refuses: tabs, a colon inside a value."""
+    lines = front.split("\n")
+    written = lines[line - 2] if 0 <= line - 2 < len(lines) else ""
+    tab = next((n + 2 for n, text in enumerate(lines) if "\t" in text[: len(text) - len(text.lstrip())]), None)
+    if tab is not None or "\t" in what or "tab" in what:
+        return Problem(source.display, tab or line, "", "a tab is used to indent a line; YAML needs spaces", "replace the tab at the start of the line by two spaces")
+    if what.startswith("mapping values are not allowed"):
+        name = written.split(":", 1)[0].strip() or "the field"
+        return Problem(source.display, line, name, "the value contains a colon followed by a space", f'put the whole value in double quotes: {name}: "…"')
+    return Problem(source.display, line, "", f"the front matter is not valid YAML ({what})", "check indentation, and put quotes around text that contains a colon")
+
+
 def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
     """Read one file: front matter composed to YAML nodes, and the body after it."""
     try:
@@ -144,7 +157,7 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = min(mark.line + 2, end) if mark is not None else 1  # a problem at the end: the last field
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(source.display, line, "", f"the front matter is not valid YAML ({what})", "check indentation, and put quotes around text that contains a colon")]
+        return None, [_yaml_problem(source, front, line, what)]
     except RecursionError:
         return None, [Problem(source.display, 1, "", "the front matter is nested too deeply", "fields are at most a few levels deep")]
     return Parsed(source, node, body, end + 2), []

@@ -43,6 +43,8 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MISSING = object()
+CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
+SHORT_LIST = 8  # a vocabulary this small is listed in full in a message
 NOUNS = {"countries": "country code", "languages": "language", "topics": "topic", "beleidsdomeinen": "beleidsdomein", "status": "status"}
 
 
@@ -57,6 +59,10 @@ class Checker:
     source: SourceFile
     vocabularies: Vocabularies
     problems: list[Problem]
+
+    def reported(self, name: str) -> bool:
+        """Whether a problem was already said about this field or one of its values."""
+        return any(p.field == name or p.field.startswith((f"{name}[", f"{name}.")) for p in self.problems)
 
     def report(self, node: yaml.Node | None, name: str, message: str, hint: str = "") -> object:
         line = node.start_mark.line + 2 if node is not None else 1
@@ -87,7 +93,7 @@ class Checker:
             if value is not MISSING:
                 out[key] = value
         for f in fields:
-            if f.required and f.name not in out and not any(p.field == f"{prefix}{f.name}" for p in self.problems):
+            if f.required and f.name not in out and not self.reported(f"{prefix}{f.name}"):
                 example = _example(f) if f.example is not None else "…"
                 under = f" under {prefix.rstrip('.')}:" if prefix else ""
                 self.report(node, f"{prefix}{f.name}", "is required but missing", f"add a line {f.name}: {example}{under}")
@@ -118,8 +124,7 @@ class Checker:
             value = self.value(f.items, item, name if len(items) == 1 else f"{name}[{index}]")
             if value is not MISSING and value not in values:
                 values.append(value)
-        bad = any(p.field.startswith(name) for p in self.problems)
-        if len(values) < f.min_items and not bad:
+        if len(values) < f.min_items and not self.reported(name):
             return self.report(node, name, "needs at least one value", f"e.g. {name}: {_example(f)}")
         return values if values else MISSING
 
@@ -130,6 +135,9 @@ class Checker:
         if f.type == TEXT:
             if not raw:
                 return MISSING
+            if len(raw) > 1 and raw[0] in CURLY_OPEN and raw[-1] in CURLY_CLOSE:
+                return self.report(node, name, f"is wrapped in curly quotes ({raw[0]}…{raw[-1]}), as a word processor writes them",
+                                   f'remove them, or use straight quotes: {name.split(".")[-1]}: "{raw[1:-1]}"')
             if f.max_length and len(raw) > f.max_length:
                 return self.report(node, name, f"is too long ({len(raw)} characters)", f"keep it under {f.max_length} characters")
             return raw
@@ -176,8 +184,10 @@ class Checker:
             return self.report(node, name, f'"{raw}" is not a known {what}', f'did you mean "{near[0]}"?')
         if f.vocabulary == "countries":
             return self.report(node, name, f'"{raw}" is not a known {what}', "use a two-letter ISO 3166 code, e.g. BE, NL, FR, DE")
-        listing = ", ".join(list(vocabulary.terms)[:12]) + (", …" if len(vocabulary.terms) > 12 else "")
-        return self.report(node, name, f'"{raw}" is not a known {what}', f"valid: {listing}")
+        if len(vocabulary.terms) <= SHORT_LIST:
+            return self.report(node, name, f'"{raw}" is not a known {what}', "valid: " + ", ".join(vocabulary.terms))
+        return self.report(node, name, f'"{raw}" is not a known {what}',
+                           f"the {len(vocabulary.terms)} {f.vocabulary} are listed in the contributor guide on the site (/contribute/)")
 
 
 def _example(f: Field) -> str:

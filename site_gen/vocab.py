@@ -80,7 +80,23 @@ class Vocabulary:
             for term_id in self._by_key.get(fold(hit), ()):
                 if term_id not in near:
                     near.append(term_id)
+        if not near:  # "housng": close to a word of an id or label ("housing"), not to the whole
+            words = self._by_word()
+            for hit in close_matches(value, list(words), n=3):
+                near += [t for t in sorted(words[hit]) if t not in near]
         return None, near
+
+    def _by_word(self) -> dict[str, set[str]]:
+        """Every word of every id and label (three letters or more), with its terms."""
+        if not hasattr(self, "_words"):
+            found: dict[str, set[str]] = {}
+            for term in self.terms.values():
+                for text in (term.id.replace("-", " "), *term.labels.values()):
+                    for word in slugify(text).split("-"):
+                        if len(word) >= 3:
+                            found.setdefault(word, set()).add(term.id)
+            self._words = found
+        return self._words
 
 
 def load_yaml_vocabulary(path: Path) -> Vocabulary:

@@ -217,3 +217,43 @@ def test_the_sample_practices_are_valid(vocabularies):
     assert len(practices) >= 12
     assert {p.language for p in practices} == {"nl", "en", "fr"}
     assert any(p.image for p in practices)
+
+
+def test_two_unknown_topics_are_named_once_each_and_nothing_is_said_missing(tmp_path, vocabularies):
+    _, problems = check(tmp_path, vocabularies, {"p.md": practice_text(base_fields(topics=["educaton", "housng"]))})
+    assert problems == [
+        'practices/p.md:9: topics[1]: "educaton" is not a known topic — did you mean "education"?',
+        'practices/p.md:10: topics[2]: "housng" is not a known topic — did you mean "housing-and-urban-planning"?',
+    ]
+
+
+def test_a_long_vocabulary_is_pointed_to_not_cut(tmp_path, vocabularies):
+    _, problems = check(tmp_path, vocabularies, {"p.md": practice_text(base_fields(topics=["zzzzqqq"]))})
+    assert problems == ['practices/p.md:9: topics: "zzzzqqq" is not a known topic — the 22 topics are listed in the contributor guide on the site (/contribute/)']
+
+
+HEAD = "---\ntitle: {title}\nsummary: Kort.\nlanguage: nl\nyear: 2021\ncountries:\n{countries}\ntopics: [education]\n---\nTekst.\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "countries", "expected"),
+    [
+        ("Samen", "\t- BE", "practices/p.md:7: a tab is used to indent a line; YAML needs spaces — replace the tab at the start of the line by two spaces"),
+        ("Gent: een stad", "  - BE", 'practices/p.md:2: title: the value contains a colon followed by a space — put the whole value in double quotes: title: "…"'),
+        ("“Samen tegen racisme”", "  - BE", 'practices/p.md:2: title: is wrapped in curly quotes (“…”), as a word processor writes them — remove them, or use straight quotes: title: "Samen tegen racisme"'),
+    ],
+    ids=["tab", "colon", "curly quotes"],
+)
+def test_what_people_paste_gets_a_message_that_names_it(tmp_path, vocabularies, title, countries, expected):
+    _, problems = check(tmp_path, vocabularies, {"p.md": HEAD.format(title=title, countries=countries)})
+    assert problems == [expected]
+
+
+def test_quotes_inside_a_title_are_fine(tmp_path, vocabularies):
+    practices, problems = check(tmp_path, vocabularies, {"p.md": practice_text(base_fields(title="De “warme” stad"))})
+    assert problems == [] and practices[0].title == "De “warme” stad"
+
+
+def test_a_slug_used_twice_is_refused(tmp_path, vocabularies):
+    _, problems = check(tmp_path, vocabularies, {"gent.md": practice_text(base_fields()), "gent/index.md": practice_text(base_fields())})
+    assert len(problems) == 1 and 'the slug "gent" is used twice' in problems[0]
