@@ -38,10 +38,14 @@ def _validate(args: argparse.Namespace) -> int:
     practices, problems = load_practices(settings.practices_dir, vocabularies, Path.cwd())
     for problem in problems:
         print(problem.format_github() if args.format == "github" else problem.format())
-    files = len({p.path for p in problems})
-    if problems:
-        print(f"\n{len(problems)} problem(s) in {files} file(s); {len(practices)} practice(s) are valid.", file=sys.stderr)
+    errors = [p for p in problems if p.is_error]
+    files = len({p.path for p in errors})
+    if errors:
+        print(f"\n{len(errors)} problem(s) in {files} file(s); {len(practices)} practice(s) are valid.", file=sys.stderr)
         return 1
+    if problems:
+        print(f"\n{len(problems)} warning(s); all {len(practices)} practices are valid.", file=sys.stderr)
+        return 0
     if not practices:
         shown = display_path(settings.practices_dir, Path.cwd())
         print(f"No practices in {shown} yet: add one with `site-gen new` or the form on the site.", file=sys.stderr)
@@ -89,7 +93,7 @@ def _new(args: argparse.Namespace) -> int:
     mine = [p for p in problems if p.path.startswith(shown)]
     for problem in mine:
         print(problem.format())
-    return 1 if mine else 0
+    return 1 if any(p.is_error for p in mine) else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

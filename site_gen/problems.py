@@ -19,10 +19,17 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    level: str = "error"  # or "warning": said, but the practice is published
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
 
     def format(self) -> str:
-        """``file:line: field: what is wrong — what would be valid``."""
+        """``file:line: field: what is wrong — what would be valid`` (warnings say so)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if not self.is_error:
+            where += f": {self.level}"
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
@@ -33,14 +40,14 @@ class Problem:
             text += f" — {self.hint}"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         line = f",line={self.line}" if self.line else ""
-        return f"::error file={self.path}{line}::{text}"
+        return f"::{self.level} file={self.path}{line}::{text}"
 
 
 class InvalidPractices(Exception):
     """Raised once, after every file was checked, when any practice is invalid."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(p for p in problems if p.is_error)
         files = len({p.path for p in self.problems})
         super().__init__(
             f"{len(self.problems)} problem(s) in {files} practice file(s):\n"

@@ -272,13 +272,30 @@ def load_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path |
         problems += practice_problems
         if practice is not None:
             practices.append(practice)
-    return practices, sorted(problems)
+    return practices, sorted(problems + _duplicate_titles(practices, sources))
+
+
+def _duplicate_titles(practices: list[Practice], sources: list[SourceFile]) -> list[Problem]:
+    """A warning for each practice whose title another one already has (visitors could not tell them apart)."""
+    paths = {s.display: s.path for s in sources}
+    first: dict[str, Practice] = {}
+    found = []
+    for practice in practices:
+        key = " ".join(practice.title.casefold().split())
+        if key not in first:
+            first[key] = practice
+            continue
+        text = paths[practice.path].read_text(encoding="utf-8-sig", errors="replace").split("\n")
+        line = next((n for n, row in enumerate(text, 1) if row.startswith("title:")), 0)
+        found.append(Problem(practice.path, line, "title", f"is the same as the title of {first[key].path}",
+                             "give each practice a title of its own, e.g. with the city's name", level="warning"))
+    return found
 
 
 def load_valid_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None) -> list[Practice]:
     """All practices, or :class:`InvalidPractices` naming every problem: never a partial set."""
     practices, problems = load_practices(practices_dir, vocabularies, root)
-    if problems:
+    if any(p.is_error for p in problems):
         raise InvalidPractices(problems)
     return practices
 

@@ -42,6 +42,19 @@ def test_validate_can_annotate_a_pull_request(tmp_path):
     ]
 
 
+def test_a_duplicate_title_is_a_warning_that_does_not_fail(tmp_path):
+    same = practice_text(base_fields(title="Samen tegen racisme"))
+    write_practices(tmp_path / "practices", {"a.md": same, "b.md": same})
+    result = site_gen("validate", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "practices/b.md:2: warning: title: is the same as the title of practices/a.md — give each practice a title of its own, e.g. with the city's name"
+    ]
+    assert "1 warning(s); all 2 practices are valid." in result.stderr
+    github = site_gen("validate", "--format", "github", cwd=tmp_path)
+    assert github.stdout.startswith("::warning file=practices/b.md,line=2::title: is the same as the title of practices/a.md")
+
+
 def test_validate_reads_the_practices_folder_from_mkdocs_yml(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - site-gen:\n      practices_dir: content\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
     write_practices(tmp_path / "content", {"a.md": practice_text(base_fields())})
