@@ -18,13 +18,21 @@ DATA_FILE = "assets/sg/form-data.js"
 LABEL_PREFIXES = ("form_", "err_")
 
 
-def form_data(vocabularies: Vocabularies, ui: UiLabels, repository: str | None, branch: str) -> dict[str, Any]:
+# GitHub refuses longer addresses (414); a new-file link carries the whole file.
+URL_LIMIT = 8_000
+
+
+def form_data(vocabularies: Vocabularies, ui: UiLabels, repository: str | None, branch: str, contact_email: str | None = None) -> dict[str, Any]:
     return {
         "lang": ui.lang,
         "schema": json_schema(vocabularies),
         "sections": {lang: [heading for heading, _ in sections] for lang, sections in BODY_SECTIONS.items()},
         "labels": {key: ui.t(key) for key in ui.keys() if key.startswith(LABEL_PREFIXES)},
         "newFileUrl": f"{repository.rstrip('/')}/new/{branch}/practices" if repository else None,
+        # For a file too long for a link: GitHub's upload page, which also opens a pull request.
+        "uploadUrl": f"{repository.rstrip('/')}/upload/{branch}/practices" if repository else None,
+        "urlLimit": URL_LIMIT,
+        "contactEmail": contact_email,
     }
 
 

@@ -46,6 +46,7 @@ class SiteGenConfig(base.Config):
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
     repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link
     repository_branch = c.Type(str, default="main")
+    contact_email = c.Optional(c.Type(str))  # where the form's Download route sends files
     # The UI languages to build: theme.language's build at the root, each other under /<lang>/.
     languages = c.Optional(c.ListOfItems(c.Choice(("nl", "en", "fr"))))
     site_names = c.Type(dict, default={})  # the site's name in the other languages, e.g. {en: …, fr: …}
@@ -145,7 +146,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def _data_files(self, config: Any) -> list[tuple[str, str]]:
         """The form's data, the open-data exports and the JSON Schema, as (path, text)."""
         site_url = config.site_url or None
-        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch)
+        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch, self.config.contact_email)
         return [
             (form.DATA_FILE, form.script(form_data)),
             ("practices.json", exports.practices_json(self.catalog, site_url)),

@@ -82,3 +82,22 @@ def test_the_section_headings_follow_the_practice_language(page, sample_site):
     open_form(page, sample_site)
     page.select_option("#sg-f-language", "fr")
     assert page.locator("label[for=sg-f-body-1]").inner_text() == "Facteurs de réussite"
+
+
+def test_a_long_practice_is_offered_as_an_upload_never_as_a_link_github_refuses(page, sample_site):
+    open_form(page, sample_site)
+    fill_a_practice(page)
+    short = page.locator(".sg-form__github")
+    assert "/new/main/practices?" in short.get_attribute("href") and page.locator(".sg-form__long").is_hidden()
+    words = " ".join(f"bemiddeling{n % 97} helpt buren" for n in range(500))  # 1,500 words
+    page.fill("#sg-f-body-0", words)
+    links = page.locator("a[href]").evaluate_all("as => as.map(a => a.href)")
+    assert max(len(h) for h in links) <= 8000
+    github = page.locator(".sg-form__github")
+    assert github.get_attribute("href") == "https://github.com/example/praktijkendatabank/upload/main/practices"
+    assert github.inner_text() == "Uploaden op GitHub"
+    assert "te lang" in page.locator(".sg-form__long").inner_text() and page.locator(".sg-form__long").is_visible()
+    assert page.locator(".sg-form__download").get_attribute("href").startswith("blob:")  # the file to upload
+    mail = page.locator(".sg-form__mail")
+    assert mail.inner_text() == "Geen GitHub-account? Mail het gedownloade bestand naar praktijken@example.org."
+    assert mail.locator("a").get_attribute("href") == "mailto:praktijken@example.org"

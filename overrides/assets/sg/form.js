@@ -297,7 +297,14 @@
   var problems = root.querySelector(".sg-form__problems");
   var download = root.querySelector(".sg-form__download");
   var github = root.querySelector(".sg-form__github");
+  var long = root.querySelector(".sg-form__long");
   var touched = {};
+  if (data.contactEmail) {
+    var mail = root.querySelector(".sg-form__mail");
+    var parts = t("form_mail", { email: "\u0000" }).split("\u0000");
+    mail.replaceChildren(document.createTextNode(parts[0]), el("a", { href: "mailto:" + data.contactEmail }, data.contactEmail), document.createTextNode(parts[1] || ""));
+    mail.hidden = false;
+  }
   var blobUrl = null;
 
   function update() {
@@ -323,7 +330,12 @@
     download.href = blobUrl;
     download.setAttribute("download", (slug || "practice") + ".md");
     if (data.newFileUrl) {
-      github.href = data.newFileUrl + "?filename=" + encodeURIComponent(slug + ".md") + "&value=" + encodeURIComponent(text);
+      // The new-file link carries the whole file; past GitHub's limit, its upload page.
+      var link = data.newFileUrl + "?filename=" + encodeURIComponent(slug + ".md") + "&value=" + encodeURIComponent(text);
+      var tooLong = link.length > data.urlLimit;
+      github.href = tooLong ? data.uploadUrl : link;
+      github.textContent = t(tooLong ? "form_github_upload" : "form_github");
+      long.hidden = !tooLong;
     }
     github.hidden = !data.newFileUrl;
     problems.replaceChildren();
