@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import images
 from .facets import Facet, FacetValue, group, with_language
 from .i18n import UiLabels
 from .model import FIELDS, FIELDS_BY_NAME, TERM, Field, Practice
@@ -130,6 +131,11 @@ class Catalog:
     def asset_url(self, practice: Practice, name: str) -> str:
         """A file beside the practice's index.md, e.g. its image."""
         return f"{LISTING_FOLDER}/{practice.slug}/{name}"
+
+    def image_sources(self, practice: Practice) -> list[tuple[str, int, int]]:
+        """The front-matter image's published copies: ``(url, width, height)``, smallest first."""
+        assert practice.folder is not None and practice.image
+        return [(self.asset_url(practice, v.name), v.width, v.height) for v in images.plan(practice.folder / practice.image["src"])]
 
     def practice_url_pattern(self) -> str:
         """The URL of any practice, with ``{slug}`` to fill in (for the finder's script)."""

@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, exports, form, schema
+from . import csp, exports, form, images, schema
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, Catalog, PageSpec
 from .config import Settings
@@ -86,7 +86,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         self._use_translations(files, config)
         self.catalog = self._catalog(config)
 
-        def add(src_uri: str, **source: str) -> None:
+        def add(src_uri: str, **source: str | bytes) -> None:
             files.append(File.generated(config, src_uri, inclusion=NOT_IN_NAV, **source))
 
         for spec in self.catalog.pages():
@@ -94,7 +94,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.specs[spec.src_uri] = spec
         for practice in self.catalog.practices:
             for asset in practice.assets:
-                add(self.catalog.asset_url(practice, asset.relative_to(practice.folder).as_posix()), abs_src_path=str(asset))
+                name = asset.relative_to(practice.folder)
+                for variant, data in images.render(asset):
+                    url = self.catalog.asset_url(practice, (name.parent / variant.name).as_posix())
+                    add(url, abs_src_path=str(asset)) if data is None else add(url, content=data)
         # Made in a second process while the pages render (a large collection), written
         # into the built site; on_post_build waits for it.
         self.search_files = SearchFiles(self.catalog, self._pages(files), Path(config.site_dir))

@@ -30,6 +30,7 @@ from .model import (
     Field,
     Practice,
 )
+from . import images
 from .problems import InvalidPractices, Problem
 from .source import Parsed, SourceFile, find_sources, parse
 from .text import did_you_mean
@@ -210,9 +211,9 @@ def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice
     assets = _check_folder(checker, node, data)
     if not parsed.body.strip():
         checker.problems.append(Problem(source.display, parsed.body_line, "", "the practice has no description", "write the description below the closing ---"))
-    if checker.problems:
+    if any(p.is_error for p in checker.problems):
         return None, checker.problems
-    return Practice(source.slug, source.display, data, parsed.body, source.folder, assets), []
+    return Practice(source.slug, source.display, data, parsed.body, source.folder, assets), checker.problems
 
 
 def _field_node(node: yaml.Node, *path: str) -> yaml.Node:
@@ -250,6 +251,11 @@ def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]
             checker.report(where, "image.src", f'"{src}" is not a supported image', "use " + ", ".join(IMAGE_SUFFIXES))
         elif not (folder / pure).is_file():
             checker.report(where, "image.src", f'"{src}" was not found beside index.md', "check the file name, including upper and lower case")
+        elif (folder / pure).stat().st_size > images.LARGE_BYTES:
+            size = (folder / pure).stat().st_size / 1_000_000
+            checker.problems.append(Problem(checker.source.display, where.start_mark.line + 2, "image.src",
+                                            f'"{src}" is {size:.1f} MB; the site shows it resized, but the original stays in the repository',
+                                            f"keep photos under {images.LARGE_BYTES // 1_000_000} MB, e.g. 2,000 pixels wide", level="warning"))
         if image.get("consent") is False:
             checker.report(where, "image.consent", "is false: an image without consent cannot be published", "get consent of the people shown, or remove the image")
     if folder is None:

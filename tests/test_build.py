@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from support import PNG, base_fields, card_links, create_project, mkdocs_build, practice_text, slug_of
 
@@ -106,7 +107,8 @@ def test_the_panel_links_each_value_to_its_filter_page(site):
         assert f'href="{href}"' in panel
     assert "Nederland" in panel and "België" in panel  # country names from CLDR, in the UI language
     assert '<img src="photo.png" alt="A square in Mechelen"' in html
-    assert (site / "practices/mechelen-dag/photo.png").read_bytes() == PNG
+    with Image.open(site / "practices/mechelen-dag/photo.png") as photo:  # re-encoded, camera metadata dropped
+        assert photo.size == (1, 1)
     assert "Stad Mechelen" in html and "Actieplan" in html
 
 
