@@ -22,7 +22,8 @@ LABEL_PREFIXES = ("form_", "err_")
 URL_LIMIT = 8_000
 
 
-def form_data(vocabularies: Vocabularies, ui: UiLabels, repository: str | None, branch: str, contact_email: str | None = None) -> dict[str, Any]:
+def form_data(vocabularies: Vocabularies, ui: UiLabels, repository: str | None, branch: str,
+              contact_email: str | None = None, slugs: list[str] | None = None) -> dict[str, Any]:
     return {
         "lang": ui.lang,
         "schema": json_schema(vocabularies),
@@ -33,6 +34,7 @@ def form_data(vocabularies: Vocabularies, ui: UiLabels, repository: str | None, 
         "uploadUrl": f"{repository.rstrip('/')}/upload/{branch}/practices" if repository else None,
         "urlLimit": URL_LIMIT,
         "contactEmail": contact_email,
+        "slugs": sorted(slugs or []),  # file names already taken: the form refuses them
     }
 
 

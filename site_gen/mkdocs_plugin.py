@@ -149,7 +149,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def _data_files(self, config: Any) -> list[tuple[str, str]]:
         """The form's data, the open-data exports and the JSON Schema, as (path, text)."""
         site_url = config.site_url or None
-        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch, self.config.contact_email)
+        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch,
+                                   self.config.contact_email, [p.slug for p in self.catalog.practices])
         return [
             (form.DATA_FILE, form.script(form_data)),
             ("practices.json", exports.practices_json(self.catalog, site_url)),

@@ -101,3 +101,12 @@ def test_a_long_practice_is_offered_as_an_upload_never_as_a_link_github_refuses(
     mail = page.locator(".sg-form__mail")
     assert mail.inner_text() == "Geen GitHub-account? Mail het gedownloade bestand naar praktijken@example.org."
     assert mail.locator("a").get_attribute("href") == "mailto:praktijken@example.org"
+
+
+def test_a_file_name_already_taken_is_refused(page, sample_site):
+    open_form(page, sample_site)
+    fill_a_practice(page)
+    page.fill("#sg-f-slug", "gent-praktijktesten-huurmarkt")  # a sample practice
+    page.locator(".sg-form__download").click(force=True)  # refused: the mistakes show
+    assert page.locator("#sg-f-slug-error").inner_text().startswith("Er is al een praktijk met deze bestandsnaam")
+    assert page.locator(".sg-form__status").inner_text() == "Nog 1 fout(en) om te verbeteren:"

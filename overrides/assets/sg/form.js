@@ -192,7 +192,10 @@
     var raw = c.get();
     var empty = Array.isArray(raw) ? raw.length === 0 : String(raw).trim() === "";
     if (empty) return c.required || c.name === "body" || c.name === "slug" ? (c.name === "body" ? t("err_body") : prop.type === "array" ? t("err_choose") : t("err_required")) : "";
-    if (c.name === "slug") return SLUG.test(raw) ? "" : t("err_slug");
+    if (c.name === "slug") {
+      if (!SLUG.test(raw)) return t("err_slug");
+      return (data.slugs || []).indexOf(raw) >= 0 ? t("err_slug_taken") : "";  // a practice of that name is published
+    }
     if (c.name === "countries") {
       var r = resolveCountries(raw);
       return r.unknown.length ? t("err_country", { v: r.unknown.join(", ") }) : "";
