@@ -15,6 +15,7 @@ import yaml
 from pathlib import Path
 
 from .config import settings_from_mkdocs_yml
+from . import messages
 from .bundle import Bundle, Subset, data_version, zip_site
 from .fieldref import field_reference
 from .i18n import UiLabels
@@ -35,22 +36,22 @@ def _validate(args: argparse.Namespace) -> int:
     except VocabularyError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    practices, problems = load_practices(settings.practices_dir, vocabularies, Path.cwd())
+    lang = args.language or settings.language
+    practices, problems = load_practices(settings.practices_dir, vocabularies, Path.cwd(), lang)
     for problem in problems:
         print(problem.format_github() if args.format == "github" else problem.format())
     errors = [p for p in problems if p.is_error]
-    files = len({p.path for p in errors})
-    if errors:
-        print(f"\n{len(errors)} problem(s) in {files} file(s); {len(practices)} practice(s) are valid.", file=sys.stderr)
-        return 1
-    if problems:
-        print(f"\n{len(problems)} warning(s); all {len(practices)} practices are valid.", file=sys.stderr)
-        return 0
-    if not practices:
-        shown = display_path(settings.practices_dir, Path.cwd())
-        print(f"No practices in {shown} yet: add one with `site-gen new` or the form on the site.", file=sys.stderr)
-        return 0
-    print(f"All {len(practices)} practices are valid.", file=sys.stderr)
+    with messages.language(lang):
+        if errors:
+            files = len({p.path for p in errors})
+            print("\n" + messages.word("summary_problems", problems=len(errors), files=files, valid=len(practices)), file=sys.stderr)
+            return 1
+        if problems:
+            print("\n" + messages.word("summary_warnings", warnings=len(problems), valid=len(practices)), file=sys.stderr)
+        elif not practices:
+            print(messages.word("summary_none", folder=display_path(settings.practices_dir, Path.cwd())), file=sys.stderr)
+        else:
+            print(messages.word("summary_valid", valid=len(practices)), file=sys.stderr)
     return 0
 
 
@@ -89,7 +90,7 @@ def _new(args: argparse.Namespace) -> int:
     place.path.write_text(render_practice(values, lang, place.schema_path), encoding="utf-8")
     shown = display_path(place.path, Path.cwd())
     print(UiLabels(lang).t("new_written", path=shown))
-    _, problems = load_practices(settings.practices_dir, vocabularies, Path.cwd())
+    _, problems = load_practices(settings.practices_dir, vocabularies, Path.cwd(), lang)
     mine = [p for p in problems if p.path.startswith(shown)]
     for problem in mine:
         print(problem.format())
@@ -144,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("practices", nargs="?", help="the practices folder (default: from mkdocs.yml, else practices/)")
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="text: file:line: field: problem — fix; github: annotations for a pull request")
+    validate.add_argument("--language", choices=("nl", "en", "fr"),
+                          help="the language of the messages (default: the site's theme.language)")
     validate.set_defaults(run=_validate)
 
     new = commands.add_parser("new", help="write a new practice file, asking for its fields (or from options)")

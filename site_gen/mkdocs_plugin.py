@@ -111,7 +111,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def _catalog(self, config: Any) -> Catalog:
         """All practices (or a bundle's subset), validated; the build stops on any problem."""
         try:
-            practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root)
+            practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root, self.settings.language)
         except InvalidPractices as exc:
             raise PluginError(f"The site was not built: {exc}") from None
         chosen: dict = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .messages import say
 from .problems import Problem, display_path
 from .text import SLUG_RE, nfc
 
@@ -52,7 +53,7 @@ def find_sources(practices_dir: Path, root: Path | None = None) -> tuple[list[So
     problems: list[Problem] = []
     if not practices_dir.is_dir():
         shown = display_path(practices_dir, root)
-        return [], [Problem(shown, 0, "", "the practices folder does not exist", f"create {shown}/")]
+        return [], [Problem(shown, 0, "", *say("folder_missing", folder=shown))]
     for entry in sorted(practices_dir.iterdir()):
         if entry.name.startswith(".") or entry.name in IGNORED_NAMES:
             continue
@@ -60,28 +61,21 @@ def find_sources(practices_dir: Path, root: Path | None = None) -> tuple[list[So
         if entry.is_dir():
             index = entry / "index.md"
             if not index.is_file():
-                problems.append(Problem(shown, 0, "", "this folder has no index.md", "a practice folder holds index.md and its images"))
+                problems.append(Problem(shown, 0, "", *say("folder_no_index")))
                 continue
             candidate = SourceFile(entry.name, index, display_path(index, root), entry)
         elif entry.suffix == ".md":
             candidate = SourceFile(entry.stem, entry, shown, None)
         else:
-            problems.append(Problem(shown, 0, "", "not a practice file", "a practice is a .md file, or a folder with index.md and its images"))
+            problems.append(Problem(shown, 0, "", *say("not_practice_file")))
             continue
         slug = candidate.slug
         if not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
-            problems.append(
-                Problem(
-                    candidate.display, 0, "", f'"{slug}" cannot be used as a file name',
-                    "use lowercase letters a-z, digits and single hyphens, e.g. gent-praktijktesten-huurmarkt"
-                    + (f' ("{slug}" is reserved)' if slug in RESERVED_SLUGS else ""),
-                )
-            )
+            key = "reserved_slug" if slug in RESERVED_SLUGS else "bad_slug"
+            problems.append(Problem(candidate.display, 0, "", *say(key, slug=slug)))
             continue
         if slug in found:
-            problems.append(
-                Problem(candidate.display, 0, "", f'the slug "{slug}" is used twice', f"rename this file or {found[slug].display}")
-            )
+            problems.append(Problem(candidate.display, 0, "", *say("slug_twice", slug=slug, other=found[slug].display)))
             continue
         found[slug] = candidate
     return [found[s] for s in sorted(found)], problems
@@ -89,15 +83,15 @@ def find_sources(practices_dir: Path, root: Path | None = None) -> tuple[list[So
 
 def _decode(raw: bytes, source: SourceFile) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
-        return None, [Problem(source.display, 0, "", f"the file is too large ({len(raw):,} bytes)", f"a practice file stays under {MAX_BYTES:,} bytes; put long annexes in a linked document")]
+        return None, [Problem(source.display, 0, "", *say("too_large", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(source.display, line, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", "save it as UTF-8 in your editor")]
+        return None, [Problem(source.display, line, "", *say("not_utf8", byte=f"{raw[exc.start]:02x}"))]
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        return None, [Problem(source.display, 1, "", "the file is empty", "start from the template: site-gen new")]
+        return None, [Problem(source.display, 1, "", *say("empty"))]
     return text, []
 
 
@@ -119,11 +113,11 @@ def _yaml_problem(source: SourceFile, front: str, line: int, what: str) -> Probl
     written = lines[line - 2] if 0 <= line - 2 < len(lines) else ""
     tab = next((n + 2 for n, text in enumerate(lines) if "\t" in text[: len(text) - len(text.lstrip())]), None)
     if tab is not None or "\t" in what or "tab" in what:
-        return Problem(source.display, tab or line, "", "a tab is used to indent a line; YAML needs spaces", "replace the tab at the start of the line by two spaces")
+        return Problem(source.display, tab or line, "", *say("tab"))
     if what.startswith("mapping values are not allowed"):
         name = written.split(":", 1)[0].strip() or "the field"
-        return Problem(source.display, line, name, "the value contains a colon followed by a space", f'put the whole value in double quotes: {name}: "…"')
-    return Problem(source.display, line, "", f"the front matter is not valid YAML ({what})", "check indentation, and put quotes around text that contains a colon")
+        return Problem(source.display, line, name, *say("colon", name=name))
+    return Problem(source.display, line, "", *say("yaml_invalid", what=what))
 
 
 def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
@@ -131,27 +125,27 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
     try:
         raw = source.path.read_bytes()
     except OSError as exc:
-        return None, [Problem(source.display, 0, "", f"cannot read the file ({exc.strerror})", "")]
+        return None, [Problem(source.display, 0, "", *say("cannot_read", reason=exc.strerror))]
     text, problems = _decode(raw, source)
     if text is None:
         return None, problems
     lines = text.split("\n")
     if lines[0].rstrip() not in FENCES:
-        return None, [Problem(source.display, 1, "", "the file does not start with front matter", 'the first line must be "---", then the fields, then "---" again')]
+        return None, [Problem(source.display, 1, "", *say("no_front_matter"))]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in CLOSERS), None)
     if end is None:
-        return None, [Problem(source.display, 1, "", "the front matter is not closed", 'add a line "---" after the last field')]
+        return None, [Problem(source.display, 1, "", *say("not_closed"))]
     front = "\n".join(lines[1:end])
     if len(front) > MAX_FRONT_MATTER:
-        return None, [Problem(source.display, 2, "", f"the front matter is too long ({len(front):,} characters)", "keep fields short and put long text in the description below the closing ---")]
+        return None, [Problem(source.display, 2, "", *say("front_too_long", size=f"{len(front):,}"))]
     if _depth(front) > MAX_DEPTH:
-        return None, [Problem(source.display, 1, "", "the front matter is nested too deeply", "fields are at most a few levels deep")]
+        return None, [Problem(source.display, 1, "", *say("too_deep"))]
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     try:
         for token in yaml.scan(front, Loader=LOADER):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 # Aliases can multiply a small file into a huge tree ("billion laughs").
-                return None, [Problem(source.display, token.start_mark.line + 2, "", "YAML anchors and aliases (& and *) are not allowed", "write every value out in full")]
+                return None, [Problem(source.display, token.start_mark.line + 2, "", *say("anchors"))]
         node = yaml.compose(front, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -159,5 +153,5 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [_yaml_problem(source, front, line, what)]
     except RecursionError:
-        return None, [Problem(source.display, 1, "", "the front matter is nested too deeply", "fields are at most a few levels deep")]
+        return None, [Problem(source.display, 1, "", *say("too_deep"))]
     return Parsed(source, node, body, end + 2), []

@@ -33,7 +33,9 @@ from .model import (
 from . import images
 from .problems import InvalidPractices, Problem
 from .source import Parsed, SourceFile, find_sources, parse
-from .text import did_you_mean
+from . import messages
+from .messages import say, word
+from .text import close_matches
 from .vocab import Vocabularies
 
 STANDARD_TAGS = {
@@ -46,7 +48,6 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MISSING = object()
 CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
 SHORT_LIST = 8  # a vocabulary this small is listed in full in a message
-NOUNS = {"countries": "country code", "languages": "language", "topics": "topic", "beleidsdomeinen": "beleidsdomein", "status": "status"}
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -81,11 +82,12 @@ class Checker:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             name = f"{prefix}{key}"
             if key not in known:
-                hint = did_you_mean(key, list(known)) or "allowed here: " + ", ".join(known)
-                self.report(key_node, name, "unknown field", hint)
+                near = close_matches(key, list(known), n=1)
+                said = say("did_you_mean", value=near[0]) if near else say("unknown_field", allowed=", ".join(known))
+                self.report(key_node, name, *said)
                 continue
             if key in keys_seen:
-                self.report(key_node, name, "this field appears twice", "keep one of them")
+                self.report(key_node, name, *say("field_twice"))
                 continue
             keys_seen.add(key)
             if _is_null(value_node):
@@ -96,22 +98,21 @@ class Checker:
         for f in fields:
             if f.required and f.name not in out and not self.reported(f"{prefix}{f.name}"):
                 example = _example(f) if f.example is not None else "…"
-                under = f" under {prefix.rstrip('.')}:" if prefix else ""
-                self.report(node, f"{prefix}{f.name}", "is required but missing", f"add a line {f.name}: {example}{under}")
+                said = say("required_under", name=f.name, example=example, group=prefix.rstrip(".")) if prefix else say("required", name=f.name, example=example)
+                self.report(node, f"{prefix}{f.name}", *said)
         return out
 
     def value(self, f: Field, node: yaml.Node, name: str) -> Any:
         if node.tag not in STANDARD_TAGS:
-            return self.report(node, name, f"YAML tags like {node.tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag and write a plain value")
+            return self.report(node, name, *say("yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
         if f.type == LIST:
             return self.list(f, node, name)
         if f.type == OBJECT:
             if not isinstance(node, yaml.MappingNode):
-                sub = ", ".join(s.name for s in f.fields)
-                return self.report(node, name, "must be a group of fields", f"indent the fields below it: {sub}")
+                return self.report(node, name, *say("not_group", fields=", ".join(s.name for s in f.fields)))
             return self.mapping(node, f.fields, f"{name}.") or MISSING
         if not isinstance(node, yaml.ScalarNode):
-            return self.report(node, name, "must be a single value, not a list or a group", "")
+            return self.report(node, name, *say("not_single"))
         return self.scalar(f, node, name)
 
     def list(self, f: Field, node: yaml.Node, name: str) -> Any:
@@ -126,7 +127,7 @@ class Checker:
             if value is not MISSING and value not in values:
                 values.append(value)
         if len(values) < f.min_items and not self.reported(name):
-            return self.report(node, name, "needs at least one value", f"e.g. {name}: {_example(f)}")
+            return self.report(node, name, *say("needs_one", name=name, example=_example(f)))
         return values if values else MISSING
 
     # --- single values ---------------------------------------------------------------
@@ -137,37 +138,36 @@ class Checker:
             if not raw:
                 return MISSING
             if len(raw) > 1 and raw[0] in CURLY_OPEN and raw[-1] in CURLY_CLOSE:
-                return self.report(node, name, f"is wrapped in curly quotes ({raw[0]}…{raw[-1]}), as a word processor writes them",
-                                   f'remove them, or use straight quotes: {name.split(".")[-1]}: "{raw[1:-1]}"')
+                return self.report(node, name, *say("curly_quotes", open=raw[0], close=raw[-1], name=name.split(".")[-1], text=raw[1:-1]))
             if f.max_length and len(raw) > f.max_length:
-                return self.report(node, name, f"is too long ({len(raw)} characters)", f"keep it under {f.max_length} characters")
+                return self.report(node, name, *say("too_long_text", length=len(raw), limit=f.max_length))
             return raw
         if f.type == INTEGER:
             if not re.fullmatch(r"-?\d+", raw):
-                return self.report(node, name, f'"{raw}" is not a year', "write a whole number like 2021")
+                return self.report(node, name, *say("not_year", value=raw))
             number = int(raw)
             if (f.minimum is not None and number < f.minimum) or (f.maximum is not None and number > f.maximum):
-                return self.report(node, name, f"{number} is out of range", f"use a year from {f.minimum} to {f.maximum}")
+                return self.report(node, name, *say("out_of_range", value=number, min=f.minimum, max=f.maximum))
             return number
         if f.type == BOOLEAN:
             if node.tag.endswith(":bool"):
                 return raw.lower() in ("true", "yes", "on")
-            return self.report(node, name, f'"{raw}" is not true or false', "write true or false")
+            return self.report(node, name, *say("not_bool", value=raw))
         if f.type == DATE:
             try:
                 if DATE_RE.match(raw):
                     return datetime.date.fromisoformat(raw)
             except ValueError:
                 pass
-            return self.report(node, name, f'"{raw}" is not a date', "write it as YYYY-MM-DD, e.g. 2024-03-01")
+            return self.report(node, name, *say("not_date", value=raw))
         if f.type == URL:
             if URL_RE.match(raw):
                 return raw
-            return self.report(node, name, f'"{raw}" is not a web address', "write the full address, starting with https://")
+            return self.report(node, name, *say("not_url", value=raw))
         if f.type == EMAIL:
             if EMAIL_RE.match(raw):
                 return raw
-            return self.report(node, name, f'"{raw}" is not an e-mail address', "write it like diversiteit@stad.be")
+            return self.report(node, name, *say("not_email", value=raw))
         if f.type == TERM:
             return self.term(f, node, raw, name)
         raise ValueError(f"unknown field type {f.type}")  # a defect in the model, not in input
@@ -178,17 +178,16 @@ class Checker:
         term_id, near = vocabulary.resolve(raw)
         if term_id is not None:
             return term_id
-        what = NOUNS.get(f.vocabulary, f"value of {f.vocabulary}")
+        what = word(f"noun_{f.vocabulary}") if f"noun_{f.vocabulary}" in messages.table() else f.vocabulary
         if near and len(near) > 1 and all(raw.casefold() in {lab.casefold() for lab in vocabulary.terms[t].labels.values()} for t in near):
-            return self.report(node, name, f'"{raw}" could mean {" or ".join(near)}', "write the id you mean")
+            return self.report(node, name, *say("ambiguous", value=raw, options=f" {word('or')} ".join(near)))
         if near:
-            return self.report(node, name, f'"{raw}" is not a known {what}', f'did you mean "{near[0]}"?')
+            return self.report(node, name, *say("not_known_near", value=raw, what=what, near=near[0]))
         if f.vocabulary == "countries":
-            return self.report(node, name, f'"{raw}" is not a known {what}', "use a two-letter ISO 3166 code, e.g. BE, NL, FR, DE")
+            return self.report(node, name, *say("not_known_country", value=raw, what=what))
         if len(vocabulary.terms) <= SHORT_LIST:
-            return self.report(node, name, f'"{raw}" is not a known {what}', "valid: " + ", ".join(vocabulary.terms))
-        return self.report(node, name, f'"{raw}" is not a known {what}',
-                           f"the {len(vocabulary.terms)} {f.vocabulary} are listed in the contributor guide on the site (/contribute/)")
+            return self.report(node, name, *say("not_known_short", value=raw, what=what, values=", ".join(vocabulary.terms)))
+        return self.report(node, name, *say("not_known_long", value=raw, what=what, count=len(vocabulary.terms), vocabulary=f.vocabulary))
 
 
 def _example(f: Field) -> str:
@@ -204,13 +203,13 @@ def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice
     checker = Checker(source, vocabularies, [])
     node = parsed.node
     if node is None or not isinstance(node, yaml.MappingNode):
-        checker.report(node, "", "the front matter must be fields, one per line (name: value)", "start from the template: site-gen new")
+        checker.report(node, "", *say("not_fields"))
         return None, checker.problems
     data = checker.mapping(node, FIELDS, "")
     _check_period(checker, node, data)
     assets = _check_folder(checker, node, data)
     if not parsed.body.strip():
-        checker.problems.append(Problem(source.display, parsed.body_line, "", "the practice has no description", "write the description below the closing ---"))
+        checker.problems.append(Problem(source.display, parsed.body_line, "", *say("no_description")))
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
     return Practice(source.slug, source.display, data, parsed.body, source.folder, assets), checker.problems
@@ -232,7 +231,7 @@ def _field_node(node: yaml.Node, *path: str) -> yaml.Node:
 def _check_period(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]) -> None:
     period = data.get("period") or {}
     if "end" in period and "start" in period and period["end"] < period["start"]:
-        checker.report(_field_node(node, "period", "end"), "period.end", f"ends ({period['end']}) before it starts ({period['start']})", "swap start and end")
+        checker.report(_field_node(node, "period", "end"), "period.end", *say("period_reversed", end=period["end"], start=period["start"]))
 
 
 def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]) -> tuple[Path, ...]:
@@ -244,20 +243,19 @@ def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]
         src = image["src"]
         pure = PurePosixPath(src)
         if folder is None:
-            checker.report(where, "image.src", "an image needs the practice to be a folder", f"move the file to practices/{checker.source.slug}/index.md and put {pure.name} beside it")
+            checker.report(where, "image.src", *say("image_needs_folder", slug=checker.source.slug, image=pure.name))
         elif pure.is_absolute() or ".." in pure.parts or "\\" in src or "://" in src:
-            checker.report(where, "image.src", f'"{src}" is outside the practice\'s folder', "write just the file name of an image beside index.md")
+            checker.report(where, "image.src", *say("image_outside", src=src))
         elif pure.suffix.lower() not in IMAGE_SUFFIXES:
-            checker.report(where, "image.src", f'"{src}" is not a supported image', "use " + ", ".join(IMAGE_SUFFIXES))
+            checker.report(where, "image.src", *say("image_unsupported", src=src, suffixes=", ".join(IMAGE_SUFFIXES)))
         elif not (folder / pure).is_file():
-            checker.report(where, "image.src", f'"{src}" was not found beside index.md', "check the file name, including upper and lower case")
+            checker.report(where, "image.src", *say("image_missing", src=src))
         elif (folder / pure).stat().st_size > images.LARGE_BYTES:
             size = (folder / pure).stat().st_size / 1_000_000
-            checker.problems.append(Problem(checker.source.display, where.start_mark.line + 2, "image.src",
-                                            f'"{src}" is {size:.1f} MB; the site shows it resized, but the original stays in the repository',
-                                            f"keep photos under {images.LARGE_BYTES // 1_000_000} MB, e.g. 2,000 pixels wide", level="warning"))
+            said = say("image_large", src=src, size=f"{size:.1f}", limit=images.LARGE_BYTES // 1_000_000)
+            checker.problems.append(Problem(checker.source.display, where.start_mark.line + 2, "image.src", *said, level="warning"))
         if image.get("consent") is False:
-            checker.report(where, "image.consent", "is false: an image without consent cannot be published", "get consent of the people shown, or remove the image")
+            checker.report(where, "image.consent", *say("consent_false"))
     if folder is None:
         return ()
     return tuple(
@@ -265,8 +263,13 @@ def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]
     )
 
 
-def load_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None) -> tuple[list[Practice], list[Problem]]:
-    """Every practice in the folder, and every problem in every file."""
+def load_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None, lang: str | None = None) -> tuple[list[Practice], list[Problem]]:
+    """Every practice in the folder, and every problem in every file (said in ``lang``)."""
+    with messages.language(lang):
+        return _load(practices_dir, vocabularies, root)
+
+
+def _load(practices_dir: Path, vocabularies: Vocabularies, root: Path | None) -> tuple[list[Practice], list[Problem]]:
     sources, problems = find_sources(practices_dir, root)
     practices: list[Practice] = []
     for source in sources:
@@ -293,14 +296,13 @@ def _duplicate_titles(practices: list[Practice], sources: list[SourceFile]) -> l
             continue
         text = paths[practice.path].read_text(encoding="utf-8-sig", errors="replace").split("\n")
         line = next((n for n, row in enumerate(text, 1) if row.startswith("title:")), 0)
-        found.append(Problem(practice.path, line, "title", f"is the same as the title of {first[key].path}",
-                             "give each practice a title of its own, e.g. with the city's name", level="warning"))
+        found.append(Problem(practice.path, line, "title", *say("duplicate_title", other=first[key].path), level="warning"))
     return found
 
 
-def load_valid_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None) -> list[Practice]:
+def load_valid_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None, lang: str | None = None) -> list[Practice]:
     """All practices, or :class:`InvalidPractices` naming every problem: never a partial set."""
-    practices, problems = load_practices(practices_dir, vocabularies, root)
+    practices, problems = load_practices(practices_dir, vocabularies, root, lang)
     if any(p.is_error for p in problems):
         raise InvalidPractices(problems)
     return practices

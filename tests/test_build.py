@@ -187,9 +187,10 @@ def test_an_invalid_practice_fails_the_build_naming_every_problem(make_project):
     result = mkdocs_build(make_project(files))
     assert result.returncode != 0
     assert "The site was not built: 3 problem(s) in 2 practice file(s)" in result.stderr
-    assert 'practices/broken.md:5: year: "twenty" is not a year' in result.stderr
-    assert 'practices/broken.md:9: topics: "educaton" is not a known topic — did you mean "education"?' in result.stderr
-    assert "practices/worse.md:1: the file does not start with front matter" in result.stderr
+    # in the site's language (theme.language: nl)
+    assert 'practices/broken.md:5: year: "twenty" is geen jaartal — schrijf een jaartal zoals 2021' in result.stderr
+    assert 'practices/broken.md:9: topics: "educaton" is geen bekend thema — bedoelt u "education"?' in result.stderr
+    assert "practices/worse.md:1: het bestand begint niet met de velden (front matter)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -18,9 +18,10 @@ def site_gen(*args: str, cwd) -> subprocess.CompletedProcess[str]:
 
 def test_an_empty_database_validates_builds_and_exports(tmp_path):
     project = create_project(tmp_path / "empty", {})
-    result = site_gen("validate", cwd=project)
+    result = site_gen("validate", "--language", "en", cwd=project)
     assert result.returncode == 0
     assert result.stderr.strip() == "No practices in practices yet: add one with `site-gen new` or the form on the site."
+    assert site_gen("validate", cwd=project).stderr.strip().startswith("Nog geen praktijken in practices")  # the site's language
     built = mkdocs_build(project)
     assert built.returncode == 0, built.stderr
     site = project / "site"

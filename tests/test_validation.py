@@ -175,7 +175,7 @@ def test_file_names_and_folders_are_checked(tmp_path, vocabularies):
         'practices/Gent_Plan.md: "Gent_Plan" cannot be used as a file name — use lowercase letters a-z, digits and single hyphens, e.g. gent-praktijktesten-huurmarkt',
         'practices/dup.md: the slug "dup" is used twice — rename this file or practices/dup/index.md',
         "practices/empty-folder: this folder has no index.md — a practice folder holds index.md and its images",
-        'practices/page.md: "page" cannot be used as a file name — use lowercase letters a-z, digits and single hyphens, e.g. gent-praktijktesten-huurmarkt ("page" is reserved)',
+        'practices/page.md: "page" cannot be used as a file name — "page" is reserved for a page of the site: choose another name',
     ]
 
 
@@ -229,7 +229,7 @@ def test_two_unknown_topics_are_named_once_each_and_nothing_is_said_missing(tmp_
 
 def test_a_long_vocabulary_is_pointed_to_not_cut(tmp_path, vocabularies):
     _, problems = check(tmp_path, vocabularies, {"p.md": practice_text(base_fields(topics=["zzzzqqq"]))})
-    assert problems == ['practices/p.md:9: topics: "zzzzqqq" is not a known topic — the 22 topics are listed in the contributor guide on the site (/contribute/)']
+    assert problems == ['practices/p.md:9: topics: "zzzzqqq" is not a known topic — the 22 values of topics are listed in the contributor guide on the site (/contribute/)']
 
 
 HEAD = "---\ntitle: {title}\nsummary: Kort.\nlanguage: nl\nyear: 2021\ncountries:\n{countries}\ntopics: [education]\n---\nTekst.\n"
