@@ -113,7 +113,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         try:
             practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root, self.settings.language)
         except InvalidPractices as exc:
-            raise PluginError(f"The site was not built: {exc}") from None
+            raise PluginError(str(exc)) from None
         chosen: dict = {}
         if self.bundle is not None and self.bundle.subset:
             try:

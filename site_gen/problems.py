@@ -46,13 +46,11 @@ class Problem:
 class InvalidPractices(Exception):
     """Raised once, after every file was checked, when any practice is invalid."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], heading: str = ""):
         self.problems = sorted(p for p in problems if p.is_error)
         files = len({p.path for p in self.problems})
-        super().__init__(
-            f"{len(self.problems)} problem(s) in {files} practice file(s):\n"
-            + "\n".join(p.format() for p in self.problems)
-        )
+        heading = heading or f"{len(self.problems)} problem(s) in {files} practice file(s):"
+        super().__init__(heading + "\n" + "\n".join(p.format() for p in self.problems))
 
 
 def display_path(path: Path, root: Path | None) -> str:

@@ -303,8 +303,11 @@ def _duplicate_titles(practices: list[Practice], sources: list[SourceFile]) -> l
 def load_valid_practices(practices_dir: Path, vocabularies: Vocabularies, root: Path | None = None, lang: str | None = None) -> list[Practice]:
     """All practices, or :class:`InvalidPractices` naming every problem: never a partial set."""
     practices, problems = load_practices(practices_dir, vocabularies, root, lang)
-    if any(p.is_error for p in problems):
-        raise InvalidPractices(problems)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        with messages.language(lang):
+            heading = word("not_built", problems=len(errors), files=len({p.path for p in errors}))
+        raise InvalidPractices(errors, heading)
     return practices
 
 

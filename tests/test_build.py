@@ -186,7 +186,7 @@ def test_an_invalid_practice_fails_the_build_naming_every_problem(make_project):
     files["worse.md"] = "no front matter\n"
     result = mkdocs_build(make_project(files))
     assert result.returncode != 0
-    assert "The site was not built: 3 problem(s) in 2 practice file(s)" in result.stderr
+    assert "De site is niet gebouwd: 3 probleem/problemen in 2 bestand(en) van praktijken:" in result.stderr
     # in the site's language (theme.language: nl)
     assert 'practices/broken.md:5: year: "twenty" is geen jaartal — schrijf een jaartal zoals 2021' in result.stderr
     assert 'practices/broken.md:9: topics: "educaton" is geen bekend thema — bedoelt u "education"?' in result.stderr
