@@ -46,10 +46,8 @@ class Problem:
 class InvalidPractices(Exception):
     """Raised once, after every file was checked, when any practice is invalid."""
 
-    def __init__(self, problems: list[Problem], heading: str = ""):
+    def __init__(self, problems: list[Problem], heading: str):
         self.problems = sorted(p for p in problems if p.is_error)
-        files = len({p.path for p in self.problems})
-        heading = heading or f"{len(self.problems)} problem(s) in {files} practice file(s):"
         super().__init__(heading + "\n" + "\n".join(p.format() for p in self.problems))
 
 

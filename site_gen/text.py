@@ -52,9 +52,3 @@ def close_matches(word: str, candidates: list[str], n: int = 3) -> list[str]:
     folded = {fold(c): c for c in candidates}
     hits = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)
     return [folded[h] for h in hits]
-
-
-def did_you_mean(word: str, candidates: list[str]) -> str:
-    """``did you mean "x"?`` or an empty string."""
-    hits = close_matches(word, candidates, n=1)
-    return f'did you mean "{hits[0]}"?' if hits else ""

@@ -66,9 +66,9 @@ class Checker:
         """Whether a problem was already said about this field or one of its values."""
         return any(p.field == name or p.field.startswith((f"{name}[", f"{name}.")) for p in self.problems)
 
-    def report(self, node: yaml.Node | None, name: str, message: str, hint: str = "") -> object:
+    def report(self, node: yaml.Node | None, name: str, message: str, hint: str = "", level: str = "error") -> object:
         line = node.start_mark.line + 2 if node is not None else 1
-        self.problems.append(Problem(self.source.display, line, name, message, hint))
+        self.problems.append(Problem(self.source.display, line, name, message, hint, level))
         return MISSING
 
     # --- the structure -------------------------------------------------------------
@@ -253,7 +253,7 @@ def _check_folder(checker: Checker, node: yaml.MappingNode, data: dict[str, Any]
         elif (folder / pure).stat().st_size > images.LARGE_BYTES:
             size = (folder / pure).stat().st_size / 1_000_000
             said = say("image_large", src=src, size=f"{size:.1f}", limit=images.LARGE_BYTES // 1_000_000)
-            checker.problems.append(Problem(checker.source.display, where.start_mark.line + 2, "image.src", *said, level="warning"))
+            checker.report(where, "image.src", *said, level="warning")
         if image.get("consent") is False:
             checker.report(where, "image.consent", *say("consent_false"))
     if folder is None:

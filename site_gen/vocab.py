@@ -6,6 +6,7 @@ without touching Python). Countries and languages come from Babel's CLDR data.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,22 +82,21 @@ class Vocabulary:
                 if term_id not in near:
                     near.append(term_id)
         if not near:  # "housng": close to a word of an id or label ("housing"), not to the whole
-            words = self._by_word()
+            words = self._by_word
             for hit in close_matches(value, list(words), n=3):
                 near += [t for t in sorted(words[hit]) if t not in near]
         return None, near
 
+    @functools.cached_property
     def _by_word(self) -> dict[str, set[str]]:
         """Every word of every id and label (three letters or more), with its terms."""
-        if not hasattr(self, "_words"):
-            found: dict[str, set[str]] = {}
-            for term in self.terms.values():
-                for text in (term.id.replace("-", " "), *term.labels.values()):
-                    for word in slugify(text).split("-"):
-                        if len(word) >= 3:
-                            found.setdefault(word, set()).add(term.id)
-            self._words = found
-        return self._words
+        found: dict[str, set[str]] = {}
+        for term in self.terms.values():
+            for text in (term.id.replace("-", " "), *term.labels.values()):
+                for word in slugify(text).split("-"):
+                    if len(word) >= 3:
+                        found.setdefault(word, set()).add(term.id)
+        return found
 
 
 def load_yaml_vocabulary(path: Path) -> Vocabulary:

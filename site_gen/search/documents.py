@@ -195,4 +195,4 @@ def page_entry(page: Page, lang: str) -> tuple[Document, Card] | None:
     description = str(meta.get("description") or "")
     parts = ((description, lang), (text, lang))
     document = Document(title=((title, lang),), text=parts, words=parts)
-    return document, Card(title=title, lang=lang, text=text[:CARD_TEXT_CHARS], summary=description, url=page.url)
+    return document, Card(title=title, lang=lang, text=text[:CARD_TEXT_CHARS], url=page.url)

@@ -401,7 +401,7 @@
 
   window.sgSearch = {
     base: base, add: add, load: load, ready: ready, search: search, cards: cards, facets: facets,
-    plan: function (q) { return plan(q); }, words: words, stem: stem, queryStems: queryStems,
+    plan: plan, words: words, stem: stem, queryStems: queryStems,
     snippet: snippet, highlight: highlight, render: render, url: url,
     meta: function () { return meta; }
   };
