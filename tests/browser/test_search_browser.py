@@ -84,7 +84,7 @@ def test_the_header_search_shows_practices_then_pages_and_works_with_the_keyboar
     assert page.evaluate("document.activeElement.id") == "sg-search-q"
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-sg-search-open')")  # focus goes back
+    page.wait_for_function("document.activeElement.hasAttribute('data-sg-search-open')")  # focus goes back
     page.locator("[data-sg-search-open]").click()
     page.locator("#sg-search-q").fill("praktijktesten huurmarkt")
     page.keyboard.press("Enter")

@@ -117,7 +117,7 @@
   dialog.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       event.preventDefault();
-      dialog.close();
+      shut();
       return;
     }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
@@ -137,9 +137,15 @@
     event.preventDefault();
     open();
   });
-  dialog.querySelector("[data-sg-search-close]").addEventListener("click", function () { dialog.close(); });
+  // Focus goes back to the search button at once: the dialog's "close" event comes a
+  // task later, and the browser would first put focus where it was before (the page).
+  function shut() {
+    dialog.close();
+    opener.focus();
+  }
+  dialog.querySelector("[data-sg-search-close]").addEventListener("click", shut);
   dialog.addEventListener("click", function (event) {
-    if (event.target === dialog) dialog.close();  // a click on the backdrop
+    if (event.target === dialog) shut();  // a click on the backdrop
   });
   dialog.addEventListener("close", function () { opener.focus(); });
 
