@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import yaml
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 # A 1×1 transparent PNG: a real image file for practices with a picture.
@@ -83,3 +86,15 @@ def card_links(html: str) -> list[str]:
 
 def slug_of(link: str) -> str:
     return link.rstrip("/").split("/")[-1]
+
+
+def camera_photo(width: int = 4000, height: int = 3000) -> bytes:
+    """A large noisy JPEG, as a phone camera makes them (several MB), with EXIF."""
+    rng = random.Random(3)
+    small = Image.frombytes("RGB", (width // 8, height // 8), bytes(rng.getrandbits(8) for _ in range(width // 8 * height // 8 * 3)))
+    image = small.resize((width, height), Image.Resampling.NEAREST)
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # the camera's make: metadata that must not be published
+    out = BytesIO()
+    image.save(out, "JPEG", quality=98, exif=exif)
+    return out.getvalue()

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import random
 import re
 from io import BytesIO
 
 from PIL import Image
 
-from support import base_fields, create_project, mkdocs_build, practice_text
+from support import base_fields, camera_photo, create_project, mkdocs_build, practice_text
 from site_gen import images
 from site_gen.validate import load_practices
 from site_gen.vocab import Vocabularies
-
-
-def camera_photo(width: int = 4000, height: int = 3000) -> bytes:
-    """A large noisy JPEG, as a phone camera makes them (several MB), with EXIF."""
-    rng = random.Random(3)
-    small = Image.frombytes("RGB", (width // 8, height // 8), bytes(rng.getrandbits(8) for _ in range(width // 8 * height // 8 * 3)))
-    image = small.resize((width, height), Image.Resampling.NEAREST)
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # the camera's make: metadata that must not be published
-    out = BytesIO()
-    image.save(out, "JPEG", quality=98, exif=exif)
-    return out.getvalue()
 
 
 def test_a_large_photo_is_served_resized_with_a_srcset_and_warned_about(tmp_path):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+from io import BytesIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from PIL import Image
 
 from site_gen.validate import load_practices
 from site_gen.vocab import Vocabularies
-from support import write_practices
+from support import camera_photo, write_practices
 
 pytestmark = pytest.mark.browser
 
@@ -110,3 +113,67 @@ def test_a_file_name_already_taken_is_refused(page, sample_site):
     page.locator(".sg-form__download").click(force=True)  # refused: the mistakes show
     assert page.locator("#sg-f-slug-error").inner_text().startswith("Er is al een praktijk met deze bestandsnaam")
     assert page.locator(".sg-form__status").inner_text() == "Nog 1 fout(en) om te verbeteren:"
+
+
+def test_a_photo_makes_the_practice_a_folder_for_the_upload_page(page, sample_site, tmp_path):
+    original = tmp_path / "IMG 2041.jpg"
+    original.write_bytes(camera_photo())  # 4000 × 3000, several MB, with the camera's metadata
+    assert original.stat().st_size > 3_000_000
+    open_form(page, sample_site)
+    fill_a_practice(page)
+    assert page.locator(".sg-form__photo-shown").is_hidden()  # alt, credit, consent: asked once there is a photo
+    page.set_input_files("#sg-f-image", str(original))
+    preview = page.locator(".sg-form__preview img")
+    preview.wait_for(state="visible")
+    assert page.locator(".sg-form__preview figcaption").inner_text().startswith("2400 × 1800 pixels")
+    assert page.locator(".sg-form__status").inner_text() == "Nog 3 fout(en) om te verbeteren:"  # alt, credit, consent
+    page.fill("#sg-f-image-alt", "Twee buren en een bemiddelaar aan een keukentafel.")
+    assert preview.get_attribute("alt") == "Twee buren en een bemiddelaar aan een keukentafel."
+    page.fill("#sg-f-image-credit", "Foto: Stad Leuven")
+    page.locator(".sg-form__github").click(force=True)  # refused: no consent yet
+    assert page.locator("#sg-f-image-consent-error").inner_text().startswith("Zonder toestemming")
+    page.check("#sg-f-image-consent")
+    assert page.locator(".sg-form__status").inner_text() == "Alles is in orde: download het bestand of open een voorstel."
+
+    slug = page.input_value("#sg-f-slug")
+    github = page.locator(".sg-form__github")
+    assert github.get_attribute("href") == f"https://github.com/example/praktijkendatabank/upload/main/practices/{slug}"
+    assert github.inner_text() == "Uploaden op GitHub"
+    assert f"practices/{slug}/" in page.locator(".sg-form__folder").inner_text()
+    assert page.locator(".sg-form__download").get_attribute("download") == "index.md"
+    photo_link = page.locator(".sg-form__photo-download")
+    assert photo_link.get_attribute("download") == "photo.jpg" and photo_link.is_visible()
+    assert page.locator(".sg-form__mail").inner_text().startswith("Geen GitHub-account? Mail index.md en de foto")
+    links = page.locator("a[href]").evaluate_all("as => as.map(a => a.href)")
+    assert max(len(h) for h in links) <= 8000
+
+    # The two files, as the contributor downloads them, make a practice that validates.
+    photo = base64.b64decode(page.evaluate("""async () => {
+      const blob = (await window.sgForm.photo()).blob;  // what the photo link downloads
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = ''; for (const b of bytes) text += String.fromCharCode(b);
+      return btoa(text);
+    }"""))
+    assert page.evaluate("window.sgForm.photo().then(p => p.url)") == photo_link.get_attribute("href")
+    assert len(photo) < 3_000_000  # under the size validation warns about (a real photo: far less than this noise)
+    with Image.open(BytesIO(photo)) as image:
+        assert image.format == "JPEG" and image.size == (2400, 1800)
+        assert 0x010F not in image.getexif()  # the camera's make is gone
+    write_practices(tmp_path / "practices", {f"{slug}/index.md": page.evaluate("window.sgForm.text()"), f"{slug}/photo.jpg": photo})
+    practices, problems = load_practices(tmp_path / "practices", Vocabularies.load(), tmp_path)
+    assert [p.format() for p in problems] == []
+    assert practices[0].image == {"src": "photo.jpg", "alt": "Twee buren en een bemiddelaar aan een keukentafel.",
+                                  "credit": "Foto: Stad Leuven", "consent": True}
+
+    page.locator(".sg-form__photo-remove").click()  # back to a single file
+    assert page.locator(".sg-form__download").get_attribute("download") == f"{slug}.md"
+    assert "/new/main/practices?" in github.get_attribute("href") and "image:" not in page.evaluate("window.sgForm.text()")
+    assert page.errors == []
+
+
+def test_a_file_that_is_no_photo_is_refused(page, sample_site, tmp_path):
+    document = tmp_path / "fiche.pdf"
+    document.write_bytes(b"%PDF-1.4 not a photo")
+    open_form(page, sample_site)
+    page.set_input_files("#sg-f-image", str(document))
+    assert page.locator("#sg-f-image-error").inner_text() == "Kies een foto in JPEG, PNG of WebP."
