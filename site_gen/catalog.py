@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,6 +114,9 @@ class Catalog:
         }
         self.facet_by_field = {f.field: f for f in facets}
         self.related = related_practices(self.practices)
+        # Where the photos are, from this build's root: every UI language shows the one
+        # copy the default language's build publishes ("../" from /<lang>/).
+        self.photo_root = ""
 
     # --- URLs and labels, for templates ---------------------------------------------
 
@@ -132,10 +136,20 @@ class Catalog:
         """A file beside the practice's index.md, e.g. its image."""
         return f"{LISTING_FOLDER}/{practice.slug}/{name}"
 
-    def image_sources(self, practice: Practice) -> list[tuple[str, int, int]]:
-        """The front-matter image's published copies: ``(url, width, height)``, smallest first."""
+    def image_sources(self, practice: Practice, page_url: str) -> list[tuple[str, int, int]]:
+        """The front-matter image's published copies, smallest first: ``(url, width, height)``,
+        the url relative to the page at ``page_url`` (MkDocs' ``url`` filter drops a "../"
+        that leaves the build, and another language's photos are the default's)."""
         assert practice.folder is not None and practice.image
-        return [(self.asset_url(practice, v.name), v.width, v.height) for v in images.plan(practice.folder / practice.image["src"])]
+        here = posixpath.join("/site/build", page_url if page_url.endswith("/") else posixpath.dirname(page_url))
+        return [
+            (posixpath.relpath(posixpath.join("/site/build", self.photo_url(practice, v.name)), here), v.width, v.height)
+            for v in images.plan(practice.folder / practice.image["src"])
+        ]
+
+    def photo_url(self, practice: Practice, name: str) -> str:
+        """A published copy of the front-matter image, from this build's root."""
+        return self.photo_root + self.asset_url(practice, name)
 
     def practice_url_pattern(self) -> str:
         """The URL of any practice, with ``{slug}`` to fill in (for the finder's script)."""

@@ -12,6 +12,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from .model import FIELDS, LIST, OBJECT, Practice
 
@@ -35,7 +36,7 @@ def _plain(value: Any) -> Any:
 
 
 def absolute(site_url: str | None, url: str) -> str:
-    return (site_url.rstrip("/") + "/" + url) if site_url else url
+    return urljoin(site_url.rstrip("/") + "/", url) if site_url else url
 
 
 def practice_record(catalog: "Catalog", practice: Practice, site_url: str | None) -> dict[str, Any]:
@@ -153,7 +154,7 @@ def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None) -> str
     if practice.updated:
         data["dateModified"] = practice.updated.isoformat()
     if practice.image:
-        data["image"] = absolute(site_url, catalog.asset_url(practice, practice.image["src"]))
+        data["image"] = absolute(site_url, catalog.photo_url(practice, practice.image["src"]))
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -95,6 +95,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         for practice in self.catalog.practices:
             for asset in practice.assets:
                 name = asset.relative_to(practice.folder)
+                if self._shared_photo(practice, name):
+                    continue  # the default language's build publishes it for all
                 for variant, data in images.render(asset):
                     url = self.catalog.asset_url(practice, (name.parent / variant.name).as_posix())
                     add(url, abs_src_path=str(asset)) if data is None else add(url, content=data)
@@ -107,6 +109,13 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             add(name, content=text)
         log.info("%d practices, %d generated pages", len(self.catalog.practices), len(self.specs))
         return files
+
+    def _shared_photo(self, practice: Any, name: Path) -> bool:
+        """Whether this build shows the default language's copies of this file: the
+        front-matter photo, in another language's build, unless the body links to it."""
+        if self.layout.current == self.layout.default or not practice.image:
+            return False
+        return name.as_posix() == practice.image["src"] and practice.image["src"] not in practice.body
 
     def _catalog(self, config: Any) -> Catalog:
         """All practices (or a bundle's subset), validated; the build stops on any problem."""
@@ -127,6 +136,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         catalog = Catalog(
             practices, self.vocabularies, self.settings.facets, self.settings.language, self.settings.per_page, config.use_directory_urls
         )
+        catalog.photo_root = self.layout.root_of(self.layout.default)
         if self.bundle is not None:
             self.bundle.description = [
                 (catalog.facet_title(f), sorted(catalog.label(f.vocabulary, v) if f.vocabulary else str(v) for v in values))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from io import BytesIO
 
@@ -34,6 +35,14 @@ def test_a_large_photo_is_served_resized_with_a_srcset_and_warned_about(tmp_path
     img = re.search(r"<img src=\"foto-960w\.jpg\"[^>]*>", html).group(0)
     assert 'srcset="foto-480w.jpg 480w, foto-960w.jpg 960w, foto.jpg 1440w"' in img
     assert 'width="1440" height="1080"' in img
+    for lang in ("en", "fr"):  # one copy for every language: theirs show the root's
+        other = project / "site" / lang / "practices" / "buren"
+        assert [p.name for p in other.iterdir()] == ["index.html"]
+        html = (other / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<img src="\.\./\.\./\.\./practices/buren/foto-960w\.jpg"[^>]*'
+                         r'srcset="\.\./\.\./\.\./practices/buren/foto-480w\.jpg 480w,', html)
+        image = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))["image"]
+        assert image.endswith("/practices/buren/foto.jpg") and f"/{lang}/" not in image
 
 
 def test_a_small_drawing_keeps_its_size(tmp_path):
