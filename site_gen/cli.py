@@ -29,6 +29,7 @@ from .vocab import VocabularyError
 
 def _validate(args: argparse.Namespace) -> int:
     settings = settings_from_mkdocs_yml(Path(args.config))
+    settings.use_wording()
     if args.practices:
         settings.practices_dir = Path(args.practices)
     try:
@@ -184,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (OSError, yaml.YAMLError, VocabularyError) as exc:  # a sentence, never a traceback
+    except (OSError, yaml.YAMLError, VocabularyError, messages.MessagesError) as exc:  # a sentence, never a traceback
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

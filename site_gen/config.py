@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from . import messages
 from .catalog import DEFAULT_PER_PAGE
 from .facets import Facet, facets_from_config
 from .vocab import Vocabularies
@@ -23,6 +24,7 @@ class Settings:
     facets: tuple[Facet, ...]
     per_page: int = DEFAULT_PER_PAGE
     language: str = "nl"
+    messages_file: Path | None = None  # the deployment's own wording of the checks
 
     def vocabularies(self) -> Vocabularies:
         return Vocabularies.load(self.vocabularies_dir)
@@ -30,6 +32,7 @@ class Settings:
     @classmethod
     def from_options(cls, root: Path, options: dict[str, Any], language: str) -> "Settings":
         vocab = options.get("vocabularies_dir")
+        own_messages = options.get("messages_file")
         return cls(
             root=root,
             practices_dir=root / options.get("practices_dir", "practices"),
@@ -37,7 +40,12 @@ class Settings:
             facets=facets_from_config(options.get("facets")),
             per_page=int(options.get("per_page", DEFAULT_PER_PAGE)),
             language=language,
+            messages_file=root / own_messages if own_messages else None,
         )
+
+    def use_wording(self) -> None:
+        """The checks speak in the deployment's wording from here on (its messages_file)."""
+        messages.reword(self.messages_file)
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -26,6 +26,7 @@ from .catalog import DEFAULT_PER_PAGE, Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
 from .languages import Layout, translation_of
+from .messages import MessagesError
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
 from .search import lunr_assets
@@ -42,6 +43,7 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 class SiteGenConfig(base.Config):
     practices_dir = c.Type(str, default="practices")
     vocabularies_dir = c.Optional(c.Type(str))
+    messages_file = c.Optional(c.Type(str))  # the deployment's own wording of the checks (as site_gen/messages.yml)
     per_page = c.Type(int, default=DEFAULT_PER_PAGE)
     facets = c.Optional(c.ListOfItems(c.Type(dict)))
     repository_url = c.Optional(c.Type(str))  # e.g. https://github.com/org/repo: the form's "propose" link
@@ -74,8 +76,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
         self.settings = Settings.from_options(root, dict(self.config), self.layout.current)
         try:
+            self.settings.use_wording()
             self.vocabularies = self.settings.vocabularies()
-        except VocabularyError as exc:
+        except (VocabularyError, MessagesError) as exc:
             raise PluginError(str(exc)) from exc
         self.specs: dict[str, PageSpec] = {}
         if self.bundle is not None:

@@ -88,7 +88,7 @@ def slug_of(link: str) -> str:
     return link.rstrip("/").split("/")[-1]
 
 
-def camera_photo(width: int = 4000, height: int = 3000) -> bytes:
+def camera_photo(width: int = 4800, height: int = 3600) -> bytes:
     """A large noisy JPEG, as a phone camera makes them (several MB), with EXIF."""
     rng = random.Random(3)
     small = Image.frombytes("RGB", (width // 8, height // 8), bytes(rng.getrandbits(8) for _ in range(width // 8 * height // 8 * 3)))

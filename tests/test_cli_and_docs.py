@@ -83,6 +83,24 @@ def test_every_message_exists_in_every_language_with_the_same_placeholders():
             assert fields(part["nl"]) == fields(part["en"]) == fields(part["fr"]), key
 
 
+def test_a_deployment_rewords_a_message_and_a_wrong_rewording_is_refused(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  language: nl\nplugins:\n  - site-gen:\n      messages_file: wording.yml\n")
+    fields = base_fields()
+    del fields["summary"]
+    write_practices(tmp_path / "practices", {"a.md": practice_text(fields)})
+    (tmp_path / "wording.yml").write_text(
+        'required:\n  fix: {nl: "vul {name} in, bv. {name}: {example} (vragen? praktijken@example.org)"}\n', encoding="utf-8")
+    result = site_gen("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "summary: is verplicht maar ontbreekt — vul summary in, bv. summary: " in result.stdout
+    assert "(vragen? praktijken@example.org)" in result.stdout
+    (tmp_path / "wording.yml").write_text('required:\n  fix: {nl: "vul het veld in"}\nrequird: {nl: x}\n', encoding="utf-8")
+    result = site_gen("validate", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "required.fix.nl: the text must use {example}, {name}" in result.stderr
+    assert "requird: no such message" in result.stderr
+
+
 def test_validate_reads_the_practices_folder_from_mkdocs_yml(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - site-gen:\n      practices_dir: content\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
     write_practices(tmp_path / "content", {"a.md": practice_text(base_fields())})

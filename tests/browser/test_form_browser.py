@@ -117,8 +117,8 @@ def test_a_file_name_already_taken_is_refused(page, sample_site):
 
 def test_a_photo_makes_the_practice_a_folder_for_the_upload_page(page, sample_site, tmp_path):
     original = tmp_path / "IMG 2041.jpg"
-    original.write_bytes(camera_photo())  # 4000 × 3000, several MB, with the camera's metadata
-    assert original.stat().st_size > 3_000_000
+    original.write_bytes(camera_photo())  # 4800 × 3600, over 5 MB, with the camera's metadata
+    assert original.stat().st_size > 5_000_000
     open_form(page, sample_site)
     fill_a_practice(page)
     assert page.locator(".sg-form__photo-shown").is_hidden()  # alt, credit, consent: asked once there is a photo
