@@ -129,6 +129,36 @@ def _bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_sheet  # reads spreadsheets: only for this command
+
+    settings = settings_from_mkdocs_yml(Path(args.config))
+    settings.use_wording()
+    lang = args.language or settings.language
+    outcome = import_sheet(Path(args.file), settings.practices_dir, settings.vocabularies(), root=Path.cwd(), sheet=args.sheet,
+                           mapping=Path(args.mapping) if args.mapping else None, update=args.update,
+                           skip_invalid=args.skip_invalid, dry_run=args.dry_run, lang=lang)
+    for problem in outcome.problems:
+        print(problem.format())
+    with messages.language(lang):
+        if outcome.refused:
+            errors = outcome.errors
+            rows = {p.line for p in errors if p.line > 1}
+            said = messages.word("import_refused", problems=len(errors), rows=len(rows)) if rows and all(p.line > 1 for p in errors) else messages.word("import_refused_sheet")
+            print("\n" + said, file=sys.stderr)
+            return 1
+        if args.dry_run:
+            for path in outcome.written:
+                print(messages.word("import_would_write", path=display_path(path, Path.cwd())))
+            for path in outcome.rewritten:
+                print(messages.word("import_would_rewrite", path=display_path(path, Path.cwd())))
+        if outcome.skipped:
+            print(messages.word("import_skipped", rows=", ".join(map(str, outcome.skipped))), file=sys.stderr)
+        key = "import_dry_run" if args.dry_run else "import_written"
+        print(messages.word(key, new=len(outcome.written), rewritten=len(outcome.rewritten), folder=display_path(settings.practices_dir, Path.cwd())), file=sys.stderr)
+    return 0
+
+
 def _fields(args: argparse.Namespace) -> int:
     print(field_reference(args.language), end="")
     return 0
@@ -174,6 +204,16 @@ def build_parser() -> argparse.ArgumentParser:
     for name, what in (("topic", "topic id"), ("country", "country code"), ("year", "year"), ("beleidsdomein", "beleidsdomein id"), ("language", "language: nl, en or fr")):
         bundle.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=f"only practices with this {what} (repeat for more: OR; several options: AND)")
     bundle.set_defaults(run=_bundle)
+
+    sheet = commands.add_parser("import", help="write a practice file for each row of a sheet (CSV or .xlsx)")
+    sheet.add_argument("file", help="the sheet: .csv (any delimiter; UTF-8 or Windows-1252) or .xlsx")
+    sheet.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
+    sheet.add_argument("--mapping", help="a YAML file: columns to fields, old values to ids, defaults (see the README)")
+    sheet.add_argument("--update", action="store_true", help="rewrite a practice that exists already from its row")
+    sheet.add_argument("--skip-invalid", action="store_true", help="write the rows without problems; list the others")
+    sheet.add_argument("--dry-run", action="store_true", help="write nothing; say what would be written")
+    sheet.add_argument("--language", choices=("nl", "en", "fr"), help="the language of the messages (default: the site's theme.language)")
+    sheet.set_defaults(run=_import)
 
     fields = commands.add_parser("fields", help="print the reference of every front-matter field (Markdown)")
     fields.add_argument("--language", choices=("nl", "en", "fr"), default="en", help="language of the reference (default: %(default)s)")

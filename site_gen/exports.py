@@ -66,7 +66,7 @@ def _columns() -> list[str]:
             columns += [f"{f.name}.{sub.name}" for sub in f.fields]
         else:
             columns.append(f.name)
-    return columns
+    return columns + ["body"]  # the description, as Markdown: the sheet holds the whole practice
 
 
 def _cell(value: Any) -> str:
@@ -74,15 +74,17 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return "; ".join(_cell(v) for v in value)
-    if isinstance(value, dict):  # a document: "title <url>"
-        return " ".join(str(v) if k != "url" else f"<{v}>" for k, v in value.items() if k in ("title", "url"))
+    if isinstance(value, dict):  # a document: "title <url>", "title <url> [fr]"
+        text = f"{value.get('title', '')} <{value.get('url', '')}>"
+        return text + (f" [{value['language']}]" if value.get("language") else "")
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(_plain(value))
 
 
 def practices_csv(catalog: "Catalog", site_url: str | None) -> str:
-    """``/practices.csv``: one row per practice, lists joined with "; " (UTF-8 with BOM, for Excel)."""
+    """``/practices.csv``: one row per practice, lists joined with "; ", the body as Markdown
+    (UTF-8 with BOM, for Excel); ``site-gen import`` reads it back."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     columns = _columns()
@@ -98,6 +100,7 @@ def practices_csv(catalog: "Catalog", site_url: str | None) -> str:
                 row[f.name] = _cell(value)
             else:
                 row[f.name] = _cell(value)
+        row["body"] = practice.body
         writer.writerow([row.get(c, "") for c in columns])
     return "\ufeff" + out.getvalue()
 

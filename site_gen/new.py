@@ -26,11 +26,13 @@ class NewPracticeError(Exception):
     """A value given to ``new`` cannot be used; the message says which and why."""
 
 
-def render_practice(values: dict[str, Any], lang: str, schema_path: str = SCHEMA_FILE) -> str:
-    """The text of a practice file: front matter in model order, then the body's sections."""
+def render_practice(values: dict[str, Any], lang: str, schema_path: str = SCHEMA_FILE, body: str | None = None) -> str:
+    """The text of a practice file: front matter in model order, then the body (by default
+    the sections of a description in ``lang``, each with a hint to fill in)."""
     front = {f.name: values[f.name] for f in FIELDS if values.get(f.name) not in (None, "", [], {})}
     dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
-    body = "\n".join(f"## {heading}\n\n<!-- {hint} -->\n" for heading, hint in BODY_SECTIONS[lang])
+    if body is None:
+        body = "\n".join(f"## {heading}\n\n<!-- {hint} -->\n" for heading, hint in BODY_SECTIONS[lang])
     return f"---\n# yaml-language-server: $schema={schema_path}\n{dumped}---\n{body}"
 
 

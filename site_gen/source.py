@@ -129,6 +129,11 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
     text, problems = _decode(raw, source)
     if text is None:
         return None, problems
+    return parse_text(source, text)
+
+
+def parse_text(source: SourceFile, text: str) -> tuple[Parsed | None, list[Problem]]:
+    """Split a practice's text (already decoded, lines ending in \\n) as :func:`parse` does."""
     lines = text.split("\n")
     if lines[0].rstrip() not in FENCES:
         return None, [Problem(source.display, 1, "", *say("no_front_matter"))]

@@ -74,6 +74,9 @@ class Vocabulary:
             return next(iter(ids)), []
         if len(ids) > 1:
             return None, sorted(ids)
+        single = slugify(value)
+        if "-" not in single and single in self._by_word:  # "médiation": a word of a label
+            return None, sorted(self._by_word[single])
         candidates = list(self.terms)
         candidates += [lab for t in self.terms.values() for lab in t.labels.values()]
         near = []

@@ -71,6 +71,12 @@ def create_project(project: Path, practices: dict[str, str | bytes], per_page: i
     return project
 
 
+def site_gen(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The ``site-gen`` command line, run in ``cwd``; returns the finished process."""
+    return subprocess.run([sys.executable, "-m", "site_gen.cli", *args], cwd=cwd, input=stdin, env=BUILD_ENV,
+                          capture_output=True, text=True, timeout=300)
+
+
 def mkdocs_build(project: Path, *args: str, site: Path | None = None) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build`` of ``project``; returns the finished process."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", *args]

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-from support import ROOT, base_fields, practice_text, write_practices
+from support import ROOT, base_fields, practice_text, site_gen, write_practices
 from site_gen.fieldref import field_reference
 
-
-def site_gen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_gen.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
 def test_validate_passes_on_good_files(tmp_path):

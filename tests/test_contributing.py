@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,11 +12,8 @@ import jsonschema
 from site_gen.schema import json_schema, schema_text
 from site_gen.validate import load_practices
 from site_gen.vocab import Vocabularies
-from support import ROOT, base_fields, mkdocs_build, practice_text, write_practices
+from support import ROOT, base_fields, mkdocs_build, practice_text, site_gen, write_practices
 
-
-def site_gen(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_gen.cli", *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=60)
 
 
 def test_new_without_questions_writes_a_valid_file_that_builds(make_project):

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from support import base_fields, create_project, mkdocs_build, practice_text
+from support import base_fields, create_project, mkdocs_build, practice_text, site_gen
 
-
-def site_gen(*args: str, cwd) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_gen.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def test_an_empty_database_validates_builds_and_exports(tmp_path):
