@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .i18n import UiLabels
 from .model import BOOLEAN, DATE, EMAIL, FIELDS, INTEGER, LIST, OBJECT, TERM, TEXT, URL, Field
 from .vocab import Vocabularies
 
@@ -45,7 +46,7 @@ def field_reference(lang: str = "en") -> str:
 
 VOCABULARY_HEADINGS = {"en": ("Id", "Label"), "nl": ("Id", "Naam"), "fr": ("Identifiant", "Libellé")}
 # In a hand-written page: <!-- site-gen:fields nl --> or <!-- site-gen:vocabulary topics nl -->
-PLACEHOLDER = re.compile(r"<!--\s*site-gen:(fields|vocabulary)\s+(?:([a-z-]+)\s+)?(nl|en|fr)\s*-->")
+PLACEHOLDER = re.compile(r"<!--\s*site-gen:(fields|vocabulary|readme)\s+(?:([a-z-]+)\s+)?(nl|en|fr)\s*-->")
 
 
 def vocabulary_table(vocabularies: Vocabularies, name: str, lang: str) -> str:
@@ -55,13 +56,18 @@ def vocabulary_table(vocabularies: Vocabularies, name: str, lang: str) -> str:
     return "\n".join([f"| {head[0]} | {head[1]} |", "|---|---|", *rows]) + "\n"
 
 
-def expand_placeholders(markdown: str, vocabularies: Vocabularies) -> str:
-    """Replace the placeholders of a guide page by the generated field and vocabulary tables."""
+def expand_placeholders(markdown: str, vocabularies: Vocabularies, readme_url: str | None = None) -> str:
+    """Replace the placeholders of a guide page by the generated field and vocabulary tables,
+    and ``site-gen:readme <anchor> <lang>`` by a pointer to that section of the README
+    (a link when the site knows its repository, ``readme_url``)."""
 
     def replace(match: re.Match[str]) -> str:
         kind, name, lang = match.groups()
         if kind == "fields":
             return field_reference(lang)
+        if kind == "readme":
+            ui = UiLabels(lang)
+            return ui.t("guide_readme", url=f"{readme_url}#{name}") if readme_url else ui.t("guide_readme_plain")
         return vocabulary_table(vocabularies, name, lang)
 
     return PLACEHOLDER.sub(replace, markdown)

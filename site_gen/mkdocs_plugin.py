@@ -155,7 +155,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 continue
             markdown = file.content_string
             if "site-gen:" in markdown:
-                markdown = expand_placeholders(markdown, self.vocabularies)
+                markdown = expand_placeholders(markdown, self.vocabularies, self._readme_url())
             pages.append(Page(url=file.url, markdown=markdown, fallback_title=file.name))
         return pages
 
@@ -171,6 +171,12 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             ("feed.xml", exports.atom_feed(self.catalog, site_url, config.site_name)),
             (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
         ]
+
+    def _readme_url(self) -> str | None:
+        """The README on the repository's site, for the guide's part for maintainers."""
+        if not self.config.repository_url:
+            return None
+        return f"{self.config.repository_url.rstrip('/')}/blob/{self.config.repository_branch}/README.md"
 
     @staticmethod
     def _lunr_scripts() -> list[tuple[str, Path]]:
@@ -193,7 +199,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         if page.file.src_uri not in self.specs and "site-gen:" in markdown:
-            return expand_placeholders(markdown, self.vocabularies)  # the contributor guide
+            return expand_placeholders(markdown, self.vocabularies, self._readme_url())  # the contributor guide
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:

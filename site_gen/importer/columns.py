@@ -75,7 +75,8 @@ def _aliases() -> dict[str, set[str]]:
                 add(path, path)
                 for lang in UI_LANGUAGES:
                     add(f"{f.label.get(lang, '')} {sub.label.get(lang, '')}", path)
-                    add(sub.label.get(lang, ""), path, weak)
+                    if len(key(sub.label.get(lang, ""))) >= 4:  # not "À", "Van": too easily another column
+                        add(sub.label.get(lang, ""), path, weak)
         else:
             add(f.name, f.name)
             for lang in UI_LANGUAGES:
