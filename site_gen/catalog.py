@@ -88,6 +88,11 @@ class Row:
     values: list[tuple[str, str | None]]
 
 
+def facet_title(facet: Facet, ui: UiLabels) -> str:
+    """A facet's name in ``ui``'s language ("Thema's")."""
+    return ui.t(f"facet_{facet.key}") if f"facet_{facet.key}" in ui else FIELDS_BY_NAME[facet.field].label[ui.lang]
+
+
 class Catalog:
     """The practices, their facets and the pages made of them, in one UI language."""
 
@@ -162,7 +167,7 @@ class Catalog:
         return self.vocabularies[vocabulary].label(value, self.lang)
 
     def facet_title(self, facet: Facet) -> str:
-        return self.ui.t(f"facet_{facet.key}") if f"facet_{facet.key}" in self.ui else self.field_label(facet.field)
+        return facet_title(facet, self.ui)
 
     def field_label(self, name: str) -> str:
         return FIELDS_BY_NAME[name].label[self.lang]

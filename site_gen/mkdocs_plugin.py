@@ -86,6 +86,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
+        # One search for every UI language, made by the default language's build.
+        shared_search = self.layout.current == self.layout.default
+        search_pages = self._search_pages(files) if shared_search else []
         self._use_translations(files, config)
         self.catalog = self._catalog(config)
 
@@ -105,7 +108,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                     add(url, abs_src_path=str(asset)) if data is None else add(url, content=data)
         # Made in a second process while the pages render (a large collection), written
         # into the built site; on_post_build waits for it.
-        self.search_files = SearchFiles(self.catalog, self._pages(files), Path(config.site_dir))
+        self.search_files = SearchFiles(self.catalog, search_pages, Path(config.site_dir), self.layout.languages) if shared_search else None
         for name, path in self._lunr_scripts():
             add(f"{lunr_assets.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
         for name, text in self._data_files(config):
@@ -147,16 +150,21 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             ]
         return catalog
 
-    def _pages(self, files: Files) -> list[Page]:
-        """The hand-written pages of this language, for search (generated pages are not)."""
+    def _search_pages(self, files: Files) -> list[Page]:
+        """The hand-written pages of every UI language (x.<lang>.md in place of x.md), for
+        the one search; their URLs from the default language's root ("en/contribute/")."""
+        found = {f.src_uri: f for f in files.documentation_pages()}
+        from_default = Layout(self.layout.languages, self.layout.default, self.layout.default)
         pages = []
-        for file in files.documentation_pages():
-            if file.src_uri in self.specs:
-                continue
-            markdown = file.content_string
-            if "site-gen:" in markdown:
-                markdown = expand_placeholders(markdown, self.vocabularies, self._readme_url())
-            pages.append(Page(url=file.url, markdown=markdown, fallback_title=file.name))
+        for lang in self.layout.languages:
+            for src_uri, file in found.items():
+                if translation_of(src_uri) is not None:
+                    continue
+                source = found.get(f"{src_uri[:-3]}.{lang}.md", file)
+                markdown = source.content_string
+                if "site-gen:" in markdown:
+                    markdown = expand_placeholders(markdown, self.vocabularies, self._readme_url())
+                pages.append(Page(url=from_default.root_of(lang) + file.url, markdown=markdown, fallback_title=file.name, lang=lang))
         return pages
 
     def _data_files(self, config: Any) -> list[tuple[str, str]]:
@@ -213,6 +221,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         context["bundle"] = self.bundle
         if len(self.layout.languages) > 1:
             context["sg_alternates"] = self.layout.alternates(context.get("base_url", "."), page.url)
+        # The search's files: the default language's build holds them for every language.
+        context["sg_search_base"] = context.get("base_url", ".").rstrip("/") + "/" + self.layout.root_of(self.layout.default)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context)
@@ -237,7 +247,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.search_files.close()
 
     def on_post_build(self, *, config: Any) -> None:
-        self.search_files.write()
+        if self.search_files is not None:
+            self.search_files.write()
         if self.language is None:  # the default language's build makes the others
             for lang in self.layout.languages:
                 if lang != self.layout.default:

@@ -153,18 +153,29 @@ def test_the_files_are_scripts_that_register_their_data(sample):
     catalog, search = sample
     meta = search.meta_data
     assert meta["practices"] == len(catalog.practices) and meta["documents"] == len(catalog.practices) + 1
-    assert [f["param"] for f in meta["facets"]] == ["topic", "country", "year", "beleidsdomein", "language"]
-    assert ["be", "België"] in meta["facets"][1]["values"]  # lowercase codes, as in URLs
+    assert meta["pageLanguages"] == ["nl"]
+    labels = search.load("labels-nl")
+    assert [f["param"] for f in labels] == ["topic", "country", "year", "beleidsdomein", "language"]
+    assert ["be", "België"] in labels[1]["values"]  # lowercase codes, as in URLs
     card = search.card(0)
     assert card["s"] == catalog.practices[0].slug and card["t"] == catalog.practices[0].title
     assert read_script('sgSearch.add("x",{"a":[1]});\n') == ("x", {"a": [1]})
 
 
-def test_facet_numbers_do_not_depend_on_the_ui_language():
+def test_one_set_of_files_serves_every_ui_language():
     nl, en = catalog_of(ROOT / "practices", "nl"), catalog_of(ROOT / "practices", "en")
-    files_nl, files_en = search_files(nl, []), search_files(en, [])
-    same = [k for k in files_nl if k != shards.path_of("meta")]
-    assert all(files_nl[k] == files_en[k] for k in same)
+    languages = ("nl", "en", "fr")
+    files_nl, files_en = search_files(nl, [], languages), search_files(en, [], languages)
+    assert files_nl == files_en  # facet numbers and labels do not depend on the building language
+    assert ["be", "Belgique"] in read_script(files_nl[shards.path_of("labels-fr")])[1][1]["values"]
+    guide = {lang: Page(f"{prefix}accessibility/", (ROOT / f"docs/accessibility{suffix}.md").read_text(encoding="utf-8"), lang=lang)
+             for lang, prefix, suffix in (("nl", "", ""), ("en", "en/", ".en"), ("fr", "fr/", ".fr"))}
+    files = search_files(nl, list(guide.values()), languages)
+    for lang in languages:  # each language finds its own page only
+        search = ShardedSearch(lambda path: files[path], lang)
+        pages = [ref for ref, _ in search.search("toegankelijkheid accessibility accessibilité".split()[languages.index(lang)])
+                 if ref >= len(nl.practices)]
+        assert [search.card(ref)["u"] for ref in pages] == [guide[lang].url]
 
 
 # --- finding things ------------------------------------------------------------------------------

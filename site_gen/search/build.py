@@ -14,6 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from ..catalog import facet_title
+from ..i18n import UiLabels
 from . import shards
 from .documents import FacetCodes, Page, page_entry, practice_entries
 from .index import build
@@ -25,29 +27,40 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 300
 
 
-def facet_table(catalog: "Catalog", codes: FacetCodes) -> list[dict[str, Any]]:
-    """Each finder facet with its values (in the language-neutral order) and their labels."""
+def facet_table(catalog: "Catalog", codes: FacetCodes, lang: str) -> list[dict[str, Any]]:
+    """Each finder facet with its values (in the language-neutral order) and their labels in ``lang``."""
+    ui = UiLabels(lang)
     found = []
     for facet, values in zip(codes.facets, codes.values):
-        labels = [catalog.label(facet.vocabulary, v) if facet.vocabulary else str(v) for v in values]
-        found.append({"key": facet.key, "param": facet.param, "title": catalog.facet_title(facet),
+        labels = [catalog.vocabularies[facet.vocabulary].label(v, lang) if facet.vocabulary else str(v) for v in values]
+        found.append({"key": facet.key, "param": facet.param, "title": facet_title(facet, ui),
                       "values": [[facet.slug(v), label] for v, label in zip(values, labels)]})
     return found
 
 
-def search_files(catalog: "Catalog", pages: list[Page]) -> dict[str, str]:
+def search_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ...] = ()) -> dict[str, str]:
     """Every file of the search, ``{path from the site's root: text}``."""
-    return dict(iter_files(catalog, pages))
+    return dict(iter_files(catalog, pages, languages))
 
 
-def iter_files(catalog: "Catalog", pages: list[Page]) -> Iterator[tuple[str, str]]:
-    """Every file of the search, ``(path from the site's root, text)``, one at a time."""
+def iter_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """Every file of the search, ``(path from the site's root, text)``, one at a time: one
+    index for every UI language (``languages``, default the catalog's), whose pages each
+    name their language, and the finder's facet labels in each."""
+    languages = languages or (catalog.lang,)
     codes = FacetCodes(catalog.finder_facets, catalog.practices)
     entries = list(practice_entries(catalog, codes))
-    entries += [e for e in (page_entry(p, catalog.lang) for p in pages) if e is not None]
+    page_languages = []
+    for page in pages:
+        lang = page.lang or catalog.lang
+        entry = page_entry(page, lang)
+        if entry is not None:
+            entries.append(entry)
+            page_languages.append(lang)
     index = build(document for document, _ in entries)
     cards = [card for _, card in entries]
-    return shards.files(index, cards, len(catalog.practices), facet_table(catalog, codes), catalog.practice_url_pattern())
+    labels = {lang: facet_table(catalog, codes, lang) for lang in languages}
+    return shards.files(index, cards, len(catalog.practices), labels, page_languages, catalog.practice_url_pattern())
 
 
 def write_files(files: Iterable[tuple[str, str]], site_dir: Path) -> int:
@@ -64,17 +77,18 @@ def write_files(files: Iterable[tuple[str, str]], site_dir: Path) -> int:
     return written
 
 
-def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path) -> int:
-    return write_files(iter_files(catalog, pages), site_dir)
+def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = ()) -> int:
+    return write_files(iter_files(catalog, pages, languages), site_dir)
 
 
 class SearchFiles:
     """The search's files, made beside the pages when the collection is large."""
 
-    def __init__(self, catalog: "Catalog", pages: list[Page], site_dir: Path, parallel_from: int = PARALLEL_FROM):
+    def __init__(self, catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = (),
+                 parallel_from: int = PARALLEL_FROM):
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[int] | None = None
-        self._args = (catalog, pages, site_dir)
+        self._args = (catalog, pages, site_dir, languages)
         if len(catalog.practices) >= parallel_from:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             self._future = self._pool.submit(make_and_write, *self._args)

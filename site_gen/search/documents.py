@@ -169,11 +169,13 @@ _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 @dataclass(frozen=True)
 class Page:
-    """A hand-written page of the site: its URL (from the site's root) and Markdown."""
+    """A hand-written page of the site: its URL (from the root of the search's files, so
+    "en/contribute/" for another UI language's page), Markdown and UI language."""
 
     url: str
     markdown: str
     fallback_title: str = ""
+    lang: str | None = None  # None: the catalog's
 
 
 def page_entry(page: Page, lang: str) -> tuple[Document, Card] | None:

@@ -111,7 +111,11 @@ class Meta:
         return list(range(low, min(high, low + PREFIX_SHARDS - 1) + 1))
 
 
-def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> dict[str, Any]:
+def labels_name(lang: str) -> str:
+    return f"labels-{lang}"
+
+
+def meta_data(meta: Meta, page_languages: list[str], practice_url: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "fields": [name for name, _ in FIELDS],
@@ -124,16 +128,20 @@ def meta_data(meta: Meta, facets: list[dict[str, Any]], practice_url: str) -> di
         "prefixTerms": PREFIX_TERMS,
         "stopWords": sorted(all_stop_words(LANGUAGES)),
         "practiceUrl": practice_url,
-        "facets": facets,
+        "pageLanguages": page_languages,  # of the documents after the practices: a UI language shows its own
     }
 
 
-def files(index: IndexData, cards: list[Card], practices: int, facets: list[dict[str, Any]], practice_url: str) -> Iterator[tuple[str, str]]:
+def files(index: IndexData, cards: list[Card], practices: int, labels: dict[str, list[dict[str, Any]]],
+          page_languages: list[str], practice_url: str) -> Iterator[tuple[str, str]]:
     """Every file of the search, as ``(path from the site's root, text)``, one at a time
-    (at 10,000 practices they add up to a few hundred MB)."""
+    (at 10,000 practices they add up to a few hundred MB): one set for every UI language,
+    with the finder's facet labels in each (``labels``: language -> facet table)."""
     shards = cut(index, SHARD_CHARS)
     meta = Meta([first for first, _ in shards], practices, index.count)
-    yield path_of("meta"), script("meta", meta_data(meta, facets, practice_url))
+    yield path_of("meta"), script("meta", meta_data(meta, page_languages, practice_url))
+    for lang, table in labels.items():
+        yield path_of(labels_name(lang)), script(labels_name(lang), table)
     for number, (_, entries) in enumerate(shards):
         key = shard_name(number)
         yield path_of(key), f"sgSearch.add({json.dumps(key)},[{','.join(entries)}]);\n"

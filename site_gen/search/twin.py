@@ -36,10 +36,13 @@ def read_script(text: str) -> tuple[str, Any]:
 
 
 class ShardedSearch:
-    """Search over the published files; ``read(path)`` returns a file's text."""
+    """Search over the published files; ``read(path)`` returns a file's text. The files
+    serve every UI language: a search in ``lang`` finds the pages of that language only
+    (``None``: every page)."""
 
-    def __init__(self, read: Callable[[str], str]):
+    def __init__(self, read: Callable[[str], str], lang: str | None = None):
         self._read = read
+        self.lang = lang
         self._cache: dict[str, Any] = {}
         self.meta_data = self.load("meta")
         self.meta = Meta(self.meta_data["shards"], self.meta_data["practices"], self.meta_data["documents"])
@@ -122,7 +125,9 @@ class ShardedSearch:
                 exact = all(_word_matched(w, matched, False) for w in terms)
                 ranked.append((not exact, -result["score"], int(result["ref"])))
         ranked.sort()
-        return [(ref, -score) for _, score, ref in ranked]
+        practices, languages = self.meta.practices, self.meta_data["pageLanguages"]
+        shown = [(ref, score) for _, score, ref in ranked if ref < practices or self.lang in (None, languages[ref - practices])]
+        return [(ref, -score) for ref, score in shown]
 
 
 def _word_matched(word: str, matched: set[str], as_prefix: bool) -> bool:

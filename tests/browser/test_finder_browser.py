@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 
 def site_search(folder) -> ShardedSearch:
-    return ShardedSearch(lambda path: (folder / path).read_text(encoding="utf-8"))
+    return ShardedSearch(lambda path: (folder / path).read_text(encoding="utf-8"), "nl")  # the Dutch site's own pages
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,8 @@ def data(sample_site):
     search = site_search(sample_site.path)
     table = read_script((sample_site.path / "search/facets.js").read_text(encoding="utf-8"))[1]
     cards = [search.card(ref) for ref in range(search.meta_data["practices"])]
-    return {"meta": search.meta_data, "table": table, "cards": cards, "search": search}
+    meta = {**search.meta_data, "facets": search.load("labels-nl")}
+    return {"meta": meta, "table": table, "cards": cards, "search": search}
 
 
 def facet_values(data, param: str) -> dict[str, set[str]]:

@@ -36,7 +36,7 @@ def generated(tmp_path_factory):
 
 def test_the_browser_and_the_python_twin_agree_on_every_result_and_rank(browser, generated):
     base, site, paths = generated
-    twin = ShardedSearch(lambda path: (site / path).read_text(encoding="utf-8"))
+    twin = ShardedSearch(lambda path: (site / path).read_text(encoding="utf-8"), "nl")
     bodies = [words(markdown_text(p.read_text(encoding="utf-8").split("\n---\n", 1)[1])) for p in paths[::5]]
     queries = [body[len(body) // 2] for body in bodies]  # a word from the middle of each body
     queries += [f"{a} {b[3]}" for a, b in zip(queries, bodies)]  # and with another word of it
@@ -51,6 +51,16 @@ def test_the_browser_and_the_python_twin_agree_on_every_result_and_rank(browser,
         assert [r for r, _ in browser_results] == [r for r, _ in python], query
         assert [s for _, s in browser_results] == pytest.approx([s for _, s in python], abs=1e-9), query
     assert len(twin.loaded_shards) > 10  # the queries spread over the index
+    # Another UI language reads the same files (from the root) and finds its own pages.
+    page.goto(base + "fr/practices/")
+    page.wait_for_function("() => window.sgFinder && window.sgFinder.renderedAt")
+    french = ShardedSearch(lambda path: (site / path).read_text(encoding="utf-8"), "fr")
+    asked = queries[-4:] + ["accessibilité", "pratique"]
+    found = page.evaluate("async qs => { const out = []; for (const q of qs) out.push(await (" + SEARCH + ")(q)); return out; }", asked)
+    for query, browser_results in zip(asked, found):
+        assert [r for r, _ in browser_results] == [r for r, _ in french.search(query)], query
+    assert any(ref >= french.meta.practices for ref, _ in french.search("accessibilité"))
+    assert not (site / "fr" / "search").exists()  # one copy of the search, at the root
     page.close()
 
 

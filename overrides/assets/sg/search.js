@@ -6,6 +6,10 @@
  * files load over HTTP and from file://. Nothing is fetched until something searches:
  * the header search on opening, the finder on its own page.
  *
+ * One set of files serves every UI language (data-search: where they are, from the root
+ * of the default language's build); a search finds the hand-written pages of this
+ * page's language only (data-lang).
+ *
  * window.sgSearch: add, load, ready, search, cards, facets, snippet, highlight.
  */
 (function () {
@@ -13,6 +17,8 @@
 
   var here = document.currentScript;
   var base = new URL((here && here.getAttribute("data-base")) || ".", window.location.href).href.replace(/\/?$/, "/");
+  var searchBase = new URL((here && here.getAttribute("data-search")) || base, window.location.href).href.replace(/\/?$/, "/");
+  var uiLang = (here && here.getAttribute("data-lang")) || document.documentElement.lang;
   var LANGUAGES = ["nl", "en", "fr"];
   var PREFIX_BOOST = 0.5;
   var LUNR = ["lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "lunr.fr.js"];
@@ -43,7 +49,7 @@
     if (!waiting[key]) {
       var entry = waiting[key] = {};
       entry.promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
-      script(base + "search/" + key + ".js").then(function () {
+      script(searchBase + "search/" + key + ".js").then(function () {
         if (!(key in store)) entry.reject(new Error("search/" + key + ".js registered nothing"));
       }, function (error) { delete waiting[key]; entry.reject(error); });
     }
@@ -305,7 +311,9 @@
       var all = planned.terms.every(function (word) { return wordMatched(word, matched, word === planned.prefix); });
       // Practices with every word as written come before those found by a prefix.
       var exact = all && planned.terms.every(function (word) { return wordMatched(word, matched, false); });
-      if (all) results.push({ ref: Number(result.ref), score: result.score, matched: matched, exact: exact });
+      var ref = Number(result.ref);
+      var ours = ref < meta.practices || meta.pageLanguages[ref - meta.practices] === uiLang;  // a page of this UI language
+      if (all && ours) results.push({ ref: ref, score: result.score, matched: matched, exact: exact });
     });
     results.sort(function (a, b) { return (b.exact - a.exact) || b.score - a.score || a.ref - b.ref; });
     return results;
@@ -315,8 +323,13 @@
     return Promise.all(refs.map(function (ref) { return load("d/" + ref); }));
   }
 
+  /* The finder's table of every practice's facet values; meta.facets: the facets with
+   * their values' labels in this page's language. */
   function facets() {
-    return ready().then(function () { return load("facets"); });
+    return ready().then(function () { return load("labels-" + uiLang); }).then(function (labels) {
+      meta.facets = labels;
+      return load("facets");
+    });
   }
 
   // --- snippets: where the matched words stand, marked ----------------------------------
@@ -396,7 +409,7 @@
   }
 
   function url(card) {
-    return base + (card.s !== undefined ? meta.practiceUrl.replace("{slug}", card.s) : card.u);
+    return card.s !== undefined ? base + meta.practiceUrl.replace("{slug}", card.s) : searchBase + card.u;
   }
 
   window.sgSearch = {
