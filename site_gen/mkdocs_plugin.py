@@ -90,6 +90,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         shared_search = self.layout.current == self.layout.default
         search_pages = self._search_pages(files) if shared_search else []
         self._use_translations(files, config)
+        for file in [f for f in files if _unused_theme_file(f.src_uri)]:
+            files.remove(file)
         self.catalog = self._catalog(config)
 
         def add(src_uri: str, **source: str | bytes) -> None:
@@ -172,13 +174,17 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         site_url = config.site_url or None
         form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch,
                                    self.config.contact_email, [p.slug for p in self.catalog.practices])
-        return [
+        made = [
             (form.DATA_FILE, form.script(form_data)),
-            ("practices.json", exports.practices_json(self.catalog, site_url)),
-            ("practices.csv", exports.practices_csv(self.catalog, site_url)),
-            ("feed.xml", exports.atom_feed(self.catalog, site_url, config.site_name)),
-            (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
+            ("feed.xml", exports.atom_feed(self.catalog, site_url, config.site_name)),  # titled in the UI language
         ]
+        if self.layout.current == self.layout.default:  # the same in every language: published once, at the root
+            made += [
+                ("practices.json", exports.practices_json(self.catalog, site_url)),
+                ("practices.csv", exports.practices_csv(self.catalog, site_url)),
+                (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
+            ]
+        return made
 
     def _readme_url(self) -> str | None:
         """The README on the repository's site, for the guide's part for maintainers."""
@@ -221,8 +227,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         context["bundle"] = self.bundle
         if len(self.layout.languages) > 1:
             context["sg_alternates"] = self.layout.alternates(context.get("base_url", "."), page.url)
-        # The search's files: the default language's build holds them for every language.
-        context["sg_search_base"] = context.get("base_url", ".").rstrip("/") + "/" + self.layout.root_of(self.layout.default)
+        # The search's files and the exports: the default language's build holds them for every language.
+        context["sg_shared_root"] = context.get("base_url", ".").rstrip("/") + "/" + self.layout.root_of(self.layout.default)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(spec.context)
@@ -254,6 +260,15 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 if lang != self.layout.default:
                     log.info("building the %s version", lang)
                     build_site(Path(config.config_file_path), Path(config.site_dir) / lang, self.bundle, lang)
+
+
+# Material's own search (replaced by ours: its lunr.js builds and worker) and the
+# theme's source maps: nothing on a page loads them; 2 MB in each language.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def _unused_theme_file(src_uri: str) -> bool:
+    return src_uri.startswith(UNUSED_THEME_FILES) or (src_uri.startswith("assets/") and src_uri.endswith(".map"))
 
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None) -> None:
