@@ -9,6 +9,7 @@ watched folders.
 from __future__ import annotations
 
 import logging
+import posixpath
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from .catalog import DEFAULT_PER_PAGE, Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
 from .languages import Layout, translation_of
+from .mkdocs_shared import LanguageBuilds, rendered, use_rendered, use_theme_parts
+from .rendercache import CACHE_FOLDER, RenderCache, fingerprint
 from .messages import MessagesError
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
@@ -36,6 +39,9 @@ from .validate import load_valid_practices
 from .vocab import VocabularyError
 
 log = get_plugin_logger(__name__)
+# One cache of rendered pages per settings, shared by the builds of one process (every
+# UI language; each save in `mkdocs serve`) and by the forked builds of the other languages.
+_RENDER_CACHES: dict[tuple[str, str | None], RenderCache] = {}
 # Generated pages are reached through listings, not the navigation: no "not in nav" notice.
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
@@ -52,6 +58,9 @@ class SiteGenConfig(base.Config):
     # The UI languages to build: theme.language's build at the root, each other under /<lang>/.
     languages = c.Optional(c.ListOfItems(c.Choice(("nl", "en", "fr"))))
     site_names = c.Type(dict, default={})  # the site's name in the other languages, e.g. {en: …, fr: …}
+    # Rendered practice pages kept between builds (safe to delete; false: in memory only).
+    cache_dir = c.Type(str, default=str(CACHE_FOLDER))
+    cache = c.Type(bool, default=True)
 
 
 class SiteGenPlugin(BasePlugin[SiteGenConfig]):
@@ -75,6 +84,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             if config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{self.language}/"
         self.settings = Settings.from_options(root, dict(self.config), self.layout.current)
+        self.render_cache = self._render_cache(config, root)
+        self.language_builds = LanguageBuilds()
+        self._memo: dict[str, Any] = {}  # template parts made once per build (see use_theme_parts)
         try:
             self.settings.use_wording()
             self.vocabularies = self.settings.vocabularies()
@@ -110,13 +122,23 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                     add(url, abs_src_path=str(asset)) if data is None else add(url, content=data)
         # Made in a second process while the pages render (a large collection), written
         # into the built site; on_post_build waits for it.
-        self.search_files = SearchFiles(self.catalog, search_pages, Path(config.site_dir), self.layout.languages) if shared_search else None
+        cache_folder = self.render_cache.folder
+        self.search_files = SearchFiles(self.catalog, search_pages, Path(config.site_dir), self.layout.languages, cache_folder) if shared_search else None
         for name, path in self._lunr_scripts():
             add(f"{lunr_assets.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
         for name, text in self._data_files(config):
             add(name, content=text)
         log.info("%d practices, %d generated pages", len(self.catalog.practices), len(self.specs))
         return files
+
+    def _render_cache(self, config: Any, root: Path) -> RenderCache:
+        shaping = {"extensions": config.markdown_extensions, "configs": config.mdx_configs, "directory_urls": config.use_directory_urls}
+        version = fingerprint(shaping)
+        folder = root / self.config.cache_dir if self.config.cache else None
+        cache = _RENDER_CACHES.setdefault((version, str(folder)), RenderCache(folder, version))
+        if self.language is None:
+            cache.begin()  # what this build uses is what the cache keeps
+        return cache
 
     def _shared_photo(self, practice: Any, name: Path) -> bool:
         """Whether this build shows the default language's copies of this file: the
@@ -212,15 +234,41 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 files.append(File.generated(config, base, content=Path(file.abs_src_path).read_text(encoding="utf-8")))
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        if page.file.src_uri not in self.specs and "site-gen:" in markdown:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None and "site-gen:" in markdown:
             return expand_placeholders(markdown, self.vocabularies, self._readme_url())  # the contributor guide
+        if spec is not None and "practice" in spec.context:
+            practice = spec.context["practice"]
+            assets = ",".join(sorted(a.name for a in practice.assets))
+            page.sg_key = RenderCache.key(markdown, page.file.url, assets)
+            found = self.render_cache.get(page.sg_key)
+            if found is not None:
+                use_rendered(page, found)  # rendered by another language's build, or the last build
+                page.sg_key = None
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None and "practice" in spec.context:
-            return sanitize_html(html)
-        return html
+        key = getattr(page, "sg_key", False)
+        if key is False:
+            return html  # not a practice
+        if key is None:
+            return html  # from the cache: sanitised when it was rendered
+        safe = sanitize_html(html)
+        self.render_cache.put(key, rendered(page, safe))
+        return safe
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        self.nav_pages = {p.file.src_uri for p in nav.pages}
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        use_theme_parts(env, self._memo)
+        # Every page of this build is rendered: the other languages' builds start beside it.
+        if self.language is None and self.bundle is None:
+            others = [lang for lang in self.layout.languages if lang != self.layout.default]
+            config_file, site_dir = Path(config.config_file_path), Path(config.site_dir)
+            self.language_builds.start(others, lambda lang: build_site(config_file, site_dir / lang, None, lang))
+        return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
         context["catalog"] = self.catalog
@@ -230,6 +278,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         # The search's files and the exports: the default language's build holds them for every language.
         context["sg_shared_root"] = context.get("base_url", ".").rstrip("/") + "/" + self.layout.root_of(self.layout.default)
         spec = self.specs.get(page.file.src_uri)
+        # Pages out of the navigation share its rendering: it is the same for all the pages
+        # of one folder (its links are relative to the page, none of them is active).
+        out_of_nav = spec is not None and page.file.src_uri not in self.nav_pages
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        context["sg_nav_key"] = f"{self.layout.current}|{folder}|{context.get('base_url', '')}" if out_of_nav else ""
         if spec is not None:
             context.update(spec.context)
             practice = spec.context.get("practice")
@@ -251,15 +304,17 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "search_files", None) is not None:
             self.search_files.close()
+        if getattr(self, "language_builds", None) is not None:
+            self.language_builds.stop()
 
     def on_post_build(self, *, config: Any) -> None:
         if self.search_files is not None:
             self.search_files.write()
-        if self.language is None:  # the default language's build makes the others
-            for lang in self.layout.languages:
-                if lang != self.layout.default:
-                    log.info("building the %s version", lang)
-                    build_site(Path(config.config_file_path), Path(config.site_dir) / lang, self.bundle, lang)
+        failed = self.language_builds.wait()
+        if failed:
+            raise PluginError(f"the {', '.join(failed)} version(s) of the site were not built; the reason is above")
+        if self.language is None:
+            self.render_cache.save()
 
 
 # Material's own search (replaced by ours: its lunr.js builds and worker) and the

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..catalog import facet_title
 from ..i18n import UiLabels
+from ..rendercache import DiskCache, fingerprint
 from . import shards
 from .documents import FacetCodes, Page, page_entry, practice_entries
 from .index import build
@@ -43,7 +44,7 @@ def search_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ..
     return dict(iter_files(catalog, pages, languages))
 
 
-def iter_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+def iter_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ...] = (), cache: Any = None) -> Iterator[tuple[str, str]]:
     """Every file of the search, ``(path from the site's root, text)``, one at a time: one
     index for every UI language (``languages``, default the catalog's), whose pages each
     name their language, and the finder's facet labels in each."""
@@ -57,7 +58,7 @@ def iter_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ...]
         if entry is not None:
             entries.append(entry)
             page_languages.append(lang)
-    index = build(document for document, _ in entries)
+    index = build((document for document, _ in entries), cache)
     cards = [card for _, card in entries]
     labels = {lang: facet_table(catalog, codes, lang) for lang in languages}
     return shards.files(index, cards, len(catalog.practices), labels, page_languages, catalog.practice_url_pattern())
@@ -77,18 +78,26 @@ def write_files(files: Iterable[tuple[str, str]], site_dir: Path) -> int:
     return written
 
 
-def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = ()) -> int:
-    return write_files(iter_files(catalog, pages, languages), site_dir)
+def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = (),
+                   cache_folder: Path | None = None) -> int:
+    """Make and write the files; the analysis of each document is kept in ``cache_folder``."""
+    cache = DiskCache(cache_folder, fingerprint("search terms"), "terms") if cache_folder is not None else None
+    if cache is not None:
+        cache.begin()
+    written = write_files(iter_files(catalog, pages, languages, cache), site_dir)
+    if cache is not None:
+        cache.save()
+    return written
 
 
 class SearchFiles:
     """The search's files, made beside the pages when the collection is large."""
 
     def __init__(self, catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = (),
-                 parallel_from: int = PARALLEL_FROM):
+                 cache_folder: Path | None = None, parallel_from: int = PARALLEL_FROM):
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[int] | None = None
-        self._args = (catalog, pages, site_dir, languages)
+        self._args = (catalog, pages, site_dir, languages, cache_folder)
         if len(catalog.practices) >= parallel_from:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             self._future = self._pool.submit(make_and_write, *self._args)

@@ -12,11 +12,12 @@ numbers and the vectors lunr.js builds from shards come out sorted.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from .analysis import stems, unstemmed
 from .documents import Document
@@ -73,8 +74,18 @@ def idf(documents_with_term: int, count: int) -> float:
     return math.log(1 + abs(x))
 
 
-def build(documents: Iterable[Document]) -> IndexData:
-    """Count every term of every document, then score them as lunr does."""
+def document_key(document: Document) -> str:
+    digest = hashlib.sha256()
+    for field in (document.title, document.text, document.words):
+        for text, lang in field:
+            digest.update(f"{lang}\0{text}\0".encode("utf-8"))
+        digest.update(b"\1")
+    return digest.hexdigest()
+
+
+def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
+    """Count every term of every document, then score them as lunr does. ``cache``
+    (a :class:`site_gen.rendercache.DiskCache`) keeps each document's terms for the next build."""
     nfields = len(FIELDS)
     numbers: dict[str, int] = {}
     # Per field: per term number, the documents (ascending) and term frequencies.
@@ -84,10 +95,15 @@ def build(documents: Iterable[Document]) -> IndexData:
     count = 0
     for ref, document in enumerate(documents):
         count += 1
-        for f, terms in enumerate(terms_of(document)):
-            lengths[f].append(len(terms))
+        found = cache.get(document_key(document)) if cache is not None else None
+        if found is None:
+            found = [(len(terms), dict(Counter(terms))) for terms in terms_of(document)]
+            if cache is not None:
+                cache.put(document_key(document), found)
+        for f, (length, counted) in enumerate(found):
+            lengths[f].append(length)
             refs_f, tfs_f = refs[f], tfs[f]
-            for term, tf in Counter(terms).items():
+            for term, tf in counted.items():
                 n = numbers.get(term)
                 if n is None:
                     n = numbers[term] = len(numbers)

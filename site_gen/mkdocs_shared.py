@@ -1,0 +1,115 @@
+"""What the UI-language builds of one site share, on MkDocs' side of the adapter.
+
+- Practice pages are rendered once (:mod:`site_gen.rendercache`): a page whose HTML is
+  known gets it in place of MkDocs' Markdown rendering, with the same table of contents,
+  title and anchors.
+- The other languages are built side by side with the default one: once every page of
+  the default build is rendered (MkDocs' ``on_env``), each other language's build runs
+  in a forked process, which starts with everything rendered so far in memory; the
+  default build waits for them at its end.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from .rendercache import Rendered
+
+log = logging.getLogger("mkdocs.plugins.site_gen")
+
+
+def toc_tokens(items: list[AnchorLink]) -> tuple[dict[str, Any], ...]:
+    """A page's table of contents as the tokens MkDocs makes it from."""
+    return tuple({"name": i.title, "id": i.id, "level": i.level, "children": list(toc_tokens(i.children))} for i in items)
+
+
+def rendered(page: Any, html: str) -> Rendered:
+    """What MkDocs' rendering (and our sanitising: ``html``) made of ``page``."""
+    return Rendered(html, toc_tokens(list(page.toc)), page._title_from_render, frozenset(page.present_anchor_ids or ()))
+
+
+def use_rendered(page: Any, found: Rendered) -> None:
+    """``page`` takes ``found`` when MkDocs renders it, instead of converting Markdown."""
+
+    def render(config: Any, files: Any) -> None:
+        page.content = found.html
+        page.toc = get_toc(list(found.toc))
+        page._title_from_render = found.title
+        page.present_anchor_ids = set(found.anchors)
+        page.links_to_anchors = {}
+
+    page.render = render
+
+
+def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
+    """Templates for a build that renders thousands of pages with them.
+
+    The theme's own templates are also reachable as ``material/…``, so an override can
+    wrap the original; ``sg_memo(key)`` (a ``{% call %}`` block) renders its body once per
+    key and build. Templates do not change during a build: Jinja need not check their
+    files before each include.
+    """
+    import material
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+
+    theme = Path(material.__file__).parent / "templates"
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(theme))})])
+    env.auto_reload = False
+
+    def sg_memo(key: str, caller: Callable[[], Any]) -> Any:
+        if key not in memo:
+            memo[key] = caller()
+        return memo[key]
+
+    env.globals["sg_memo"] = sg_memo
+
+
+class LanguageBuilds:
+    """Other languages' builds, each in a forked process; ``wait`` says which failed."""
+
+    def __init__(self) -> None:
+        self.running: dict[str, int] = {}
+
+    def start(self, languages: list[str], build: Callable[[str], None]) -> None:
+        for lang in languages:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:  # the child: build, say how it went, and leave without cleaning up the parent's state
+                code = 1
+                try:
+                    build(lang)
+                    code = 0
+                except BaseException as exc:  # every failure is the child's exit code
+                    log.error("the %s version was not built: %s", lang, exc)
+                finally:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                    os._exit(code)
+            self.running[lang] = pid
+
+    def wait(self) -> list[str]:
+        """Wait for every build; the languages whose build failed."""
+        failed = []
+        for lang, pid in self.running.items():
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed.append(lang)
+        self.running = {}
+        return failed
+
+    def stop(self) -> None:
+        """Stop the builds still running (a failed default build, or a newer save)."""
+        for pid in self.running.values():
+            try:
+                os.kill(pid, 15)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self.running = {}
