@@ -23,10 +23,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, exports, form, images, schema
 from .bundle import Bundle, BundleError
-from .catalog import DEFAULT_PER_PAGE, Catalog, PageSpec
+from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
+from .incremental import BuildState, folders_digest
 from .languages import Layout, translation_of
+from .mkdocs_serve import Preview, restore
 from .mkdocs_shared import LanguageBuilds, rendered, use_rendered, use_theme_parts
 from .rendercache import CACHE_FOLDER, RenderCache, fingerprint
 from .messages import MessagesError
@@ -68,6 +70,21 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     bundle: Bundle | None = None  # set by build_site() for an offline bundle
     language: str | None = None  # set by build_site() for another UI language's build
+    preview: Preview | None = None  # in `mkdocs serve`: what one build leaves the next
+    # In a preview, for another language's build: its last site and the practices whose pages there still hold.
+    kept: tuple[Path, set[str]] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup, this plugin lives on between the builds of `mkdocs serve`.
+        self.preview = Preview() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.before(None)
+
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.preview is not None and self.language is None:
+            self.preview.before(Path(config.site_dir))
 
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -109,10 +126,15 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         def add(src_uri: str, **source: str | bytes) -> None:
             files.append(File.generated(config, src_uri, inclusion=NOT_IN_NAV, **source))
 
+        keep = self._pages_to_keep(config)
         for spec in self.catalog.pages():
+            if "practice" in spec.context and spec.context["practice"].slug in keep:
+                continue  # a preview: its page from the last build is still right
             add(spec.src_uri, content=spec.source())
             self.specs[spec.src_uri] = spec
         for practice in self.catalog.practices:
+            if practice.slug in keep:
+                continue
             for asset in practice.assets:
                 name = asset.relative_to(practice.folder)
                 if self._shared_photo(practice, name):
@@ -123,13 +145,30 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         # Made in a second process while the pages render (a large collection), written
         # into the built site; on_post_build waits for it.
         cache_folder = self.render_cache.folder
-        self.search_files = SearchFiles(self.catalog, search_pages, Path(config.site_dir), self.layout.languages, cache_folder) if shared_search else None
+        lock = self.preview.lock(Path(config.site_dir)) if self.preview is not None else None
+        search_args = (self.catalog, search_pages, Path(config.site_dir), self.layout.languages, cache_folder, lock)
+        # In a preview after a save, the search is made once the pages are served (the last one answers meanwhile).
+        later = self.preview is not None and self.preview.stash is not None
+        self.search_files = SearchFiles(*search_args) if shared_search and not later else None
+        self._later_search = search_args if shared_search and later else None
         for name, path in self._lunr_scripts():
             add(f"{lunr_assets.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
         for name, text in self._data_files(config):
             add(name, content=text)
         log.info("%d practices, %d generated pages", len(self.catalog.practices), len(self.specs))
         return files
+
+    def _pages_to_keep(self, config: Any) -> set[str]:
+        """In a preview after an edit, the practices whose last pages are still right."""
+        if self.kept is not None:
+            return self.kept[1]
+        if self.preview is None or self.language is not None:
+            return set()
+        theme_dir = config.theme.custom_dir
+        own = [Path(config.docs_dir), Path(theme_dir) if theme_dir else None, self.settings.vocabularies_dir,
+               self.settings.messages_file, Path(config.config_file_path)]
+        world = folders_digest(own, extra=self.render_cache.version + self.layout.current)
+        return self.preview.choose(BuildState.of(world, self.catalog.practices, self.catalog.related))
 
     def _render_cache(self, config: Any, root: Path) -> RenderCache:
         shaping = {"extensions": config.markdown_extensions, "configs": config.mdx_configs, "directory_urls": config.use_directory_urls}
@@ -263,12 +302,22 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         use_theme_parts(env, self._memo)
-        # Every page of this build is rendered: the other languages' builds start beside it.
-        if self.language is None and self.bundle is None:
-            others = [lang for lang in self.layout.languages if lang != self.layout.default]
-            config_file, site_dir = Path(config.config_file_path), Path(config.site_dir)
-            self.language_builds.start(others, lambda lang: build_site(config_file, site_dir / lang, None, lang))
+        # Every page of this build is rendered: the other languages' builds start beside it
+        # (in a preview, once this one is served).
+        if self.language is None and self.bundle is None and self.preview is None:
+            self._start_languages(config, None)
         return env
+
+    def _start_languages(self, config: Any, preview: Preview | None) -> None:
+        others = [lang for lang in self.layout.languages if lang != self.layout.default]
+        config_file, site_dir = Path(config.config_file_path), Path(config.site_dir)
+        last = preview.stash if preview is not None else None
+
+        def build_one(lang: str) -> None:
+            kept = (last / lang, preview.keep) if last is not None and preview is not None else None
+            build_site(config_file, site_dir / lang, None, lang, kept)
+
+        self.language_builds.start(others, build_one)
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
         context["catalog"] = self.catalog
@@ -308,6 +357,19 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.language_builds.stop()
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.kept is not None:  # another language's build in a preview
+            restore(self.kept[0], Path(config.site_dir), LISTING_FOLDER, self.kept[1])
+        if self.preview is not None and self.language is None:
+            # A preview is served as soon as its default language is ready; the search
+            # and the other languages follow, and the next save waits for them.
+            if self.search_files is not None:
+                self.search_files.write()  # the first build of the preview
+            self.preview.after(Path(config.site_dir), LISTING_FOLDER)
+            if self._later_search is not None:
+                self.preview.pending.append(SearchFiles(*self._later_search).write)
+            self._start_languages(config, self.preview)
+            self.preview.pending += [self.language_builds.stop, self.render_cache.save]
+            return
         if self.search_files is not None:
             self.search_files.write()
         failed = self.language_builds.wait()
@@ -326,7 +388,8 @@ def _unused_theme_file(src_uri: str) -> bool:
     return src_uri.startswith(UNUSED_THEME_FILES) or (src_uri.startswith("assets/") and src_uri.endswith(".map"))
 
 
-def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None) -> None:
+def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None,
+               kept: tuple[Path, set[str]] | None = None) -> None:
     """Build the site of ``config_file`` into ``site_dir`` (for disk when ``bundle`` is set;
     in another UI language than ``theme.language`` when ``language`` is set).
 
@@ -338,6 +401,7 @@ def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, 
         raise PluginError(f"{config_file} does not use the site-gen plugin")
     plugin.bundle = bundle
     plugin.language = language
+    plugin.kept = kept
     handler = logging.StreamHandler(sys.stderr)  # what `mkdocs build` would show
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))

@@ -105,11 +105,16 @@ class LanguageBuilds:
         return failed
 
     def stop(self) -> None:
-        """Stop the builds still running (a failed default build, or a newer save)."""
-        for pid in self.running.values():
+        """Stop the builds still running (a failed default build, or a newer save); a
+        finished one that failed says so."""
+        for lang, pid in self.running.items():
             try:
-                os.kill(pid, 15)
-                os.waitpid(pid, 0)
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done and os.waitstatus_to_exitcode(status) != 0:
+                    log.error("the %s version was not built", lang)
+                elif not done:
+                    os.kill(pid, 15)
+                    os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
         self.running = {}

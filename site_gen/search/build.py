@@ -9,7 +9,10 @@ made, and ``write`` waits for them once the pages are.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import multiprocessing
+import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -79,25 +82,47 @@ def write_files(files: Iterable[tuple[str, str]], site_dir: Path) -> int:
 
 
 def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = (),
-                   cache_folder: Path | None = None) -> int:
-    """Make and write the files; the analysis of each document is kept in ``cache_folder``."""
+                   cache_folder: Path | None = None, swap_lock: Path | None = None) -> int:
+    """Make and write the files; the analysis of each document is kept in ``cache_folder``.
+    With ``swap_lock`` (a preview, whose visitors still use the last files) the new files
+    are written aside and take the place of the old ones at once, under that lock."""
     cache = DiskCache(cache_folder, fingerprint("search terms"), "terms") if cache_folder is not None else None
     if cache is not None:
         cache.begin()
-    written = write_files(iter_files(catalog, pages, languages, cache), site_dir)
+    target = site_dir if swap_lock is None else site_dir / ".sg-search-next"
+    written = write_files(iter_files(catalog, pages, languages, cache), target)
+    if swap_lock is not None:
+        with locked(swap_lock):
+            current, old = site_dir / shards.FOLDER, site_dir / ".sg-search-old"
+            if current.exists():
+                current.rename(old)
+            (target / shards.FOLDER).rename(current)
+        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
     if cache is not None:
         cache.save()
     return written
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` (a file beside the site), between processes."""
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class SearchFiles:
     """The search's files, made beside the pages when the collection is large."""
 
     def __init__(self, catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = (),
-                 cache_folder: Path | None = None, parallel_from: int = PARALLEL_FROM):
+                 cache_folder: Path | None = None, swap_lock: Path | None = None, parallel_from: int = PARALLEL_FROM):
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[int] | None = None
-        self._args = (catalog, pages, site_dir, languages, cache_folder)
+        self._args = (catalog, pages, site_dir, languages, cache_folder, swap_lock)
         if len(catalog.practices) >= parallel_from:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             self._future = self._pool.submit(make_and_write, *self._args)
@@ -110,6 +135,10 @@ class SearchFiles:
             return make_and_write(*self._args)
         finally:
             self.close()
+
+    def running(self) -> bool:
+        """Whether the files are still being made (in the second process)."""
+        return self._future is not None and not self._future.done()
 
     def close(self) -> None:
         if self._pool is not None:
