@@ -127,6 +127,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             files.append(File.generated(config, src_uri, inclusion=NOT_IN_NAV, **source))
 
         keep = self._pages_to_keep(config)
+        if keep:  # a preview: the pages still right come back at once (MkDocs just emptied the folder)
+            last = self.kept[0] if self.kept is not None else self.preview.stash if self.preview is not None else None
+            if last is not None:
+                restore(last, Path(config.site_dir), LISTING_FOLDER, keep)
         for spec in self.catalog.pages():
             if "practice" in spec.context and spec.context["practice"].slug in keep:
                 continue  # a preview: its page from the last build is still right
@@ -357,16 +361,18 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.language_builds.stop()
 
     def on_post_build(self, *, config: Any) -> None:
-        if self.kept is not None:  # another language's build in a preview
-            restore(self.kept[0], Path(config.site_dir), LISTING_FOLDER, self.kept[1])
         if self.preview is not None and self.language is None:
             # A preview is served as soon as its default language is ready; the search
             # and the other languages follow, and the next save waits for them.
             if self.search_files is not None:
                 self.search_files.write()  # the first build of the preview
-            self.preview.after(Path(config.site_dir), LISTING_FOLDER)
+            self.preview.after(Path(config.site_dir))
             if self._later_search is not None:
-                self.preview.pending.append(SearchFiles(*self._later_search).write)
+                search = SearchFiles(*self._later_search)
+                if search.running():
+                    self.preview.pending.append(search.write)  # takes the last one's place when made
+                else:
+                    search.write()  # a small collection: at once
             self._start_languages(config, self.preview)
             self.preview.pending += [self.language_builds.stop, self.render_cache.save]
             return

@@ -61,14 +61,13 @@ class Preview:
         self.previous = state
         return self.keep
 
-    def after(self, site_dir: Path, practice_folder: str) -> None:
-        """Move back what was kept: the practices' folders, and the last search until the
-        new one takes its place. The rest of the last site goes at the next save (the
-        other languages' builds take their kept pages from it meanwhile)."""
+    def after(self, site_dir: Path) -> None:
+        """Move back the last search until the new one takes its place (the kept pages
+        came back as the build began). The rest of the last site goes at the next save:
+        the other languages' builds take their kept pages from it meanwhile."""
         stash = self.stash
         if stash is None:
             return
-        restore(stash, site_dir, practice_folder, self.keep)
         if (stash / SEARCH_FOLDER).is_dir():
             with locked(self.lock(site_dir)):
                 if not (site_dir / SEARCH_FOLDER).exists():
@@ -77,6 +76,7 @@ class Preview:
 
 def restore(last_site: Path, site_dir: Path, practice_folder: str, slugs: set[str]) -> None:
     """Move the folders of these practices' pages from the last build into this one."""
+    (site_dir / practice_folder).mkdir(parents=True, exist_ok=True)
     for slug in slugs:
         source = last_site / practice_folder / slug
         if source.is_dir():

@@ -70,6 +70,9 @@ def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
     env.globals["sg_memo"] = sg_memo
 
 
+STOPPED = 130  # a build's exit code when it was interrupted
+
+
 class LanguageBuilds:
     """Other languages' builds, each in a forked process; ``wait`` says which failed."""
 
@@ -86,6 +89,8 @@ class LanguageBuilds:
                 try:
                     build(lang)
                     code = 0
+                except KeyboardInterrupt:  # the preview ends (Ctrl-C reaches every process)
+                    code = STOPPED
                 except BaseException as exc:  # every failure is the child's exit code
                     log.error("the %s version was not built: %s", lang, exc)
                 finally:
@@ -110,7 +115,7 @@ class LanguageBuilds:
         for lang, pid in self.running.items():
             try:
                 done, status = os.waitpid(pid, os.WNOHANG)
-                if done and os.waitstatus_to_exitcode(status) != 0:
+                if done and os.waitstatus_to_exitcode(status) not in (0, STOPPED, -15):
                     log.error("the %s version was not built", lang)
                 elif not done:
                     os.kill(pid, 15)

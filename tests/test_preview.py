@@ -1,0 +1,85 @@
+"""`mkdocs serve`: a saved practice is served again at once; what it did not touch stays."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from support import BUILD_ENV, create_project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from synthetic import generate  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(check, timeout: float = 120) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if check():
+            return time.monotonic() - start
+        time.sleep(0.1)
+    raise AssertionError("the preview did not show it in time")
+
+
+def test_a_saved_practice_is_served_again_and_the_rest_is_kept(tmp_path):
+    project = create_project(tmp_path / "p", {})
+    paths = generate(project / "practices", 40, seed=11)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["watch"] = ["practices"]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=BUILD_ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/praktijken/"
+    edited, other = paths[0], paths[1]
+    try:
+        wait_for(lambda: fetch(base + f"fr/practices/{other.stem}/") is not None)
+        wait_for(lambda: fetch(base + "search/meta.js") is not None)
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(re.sub(r"^title: ", "title: Herschreven ", text, count=1, flags=re.M), encoding="utf-8")
+        wait_for(lambda: "Herschreven" in (fetch(base + f"practices/{edited.stem}/") or ""))
+        wait_for(lambda: "Herschreven" in (fetch(base + f"en/practices/{edited.stem}/") or ""))
+        for lang in ("", "en/", "fr/"):  # the pages the edit did not touch are still there
+            assert fetch(base + f"{lang}practices/{other.stem}/") is not None, lang
+        assert "Herschreven" in (fetch(base + "practices/") or "")  # the listing shows the new title
+        wait_for(lambda: _in_search(base, "herschrev"))  # and the search finds it, once made
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=60)
+        log.close()
+    output = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "ERROR" not in output and "Traceback" not in output, output[-3000:]
+
+
+def _in_search(base: str, word: str) -> bool:
+    """Whether the served search index holds ``word`` (in the shard where it would stand)."""
+    meta = fetch(base + "search/meta.js") or ""
+    firsts = re.search(r'"shards":(\[.*?\])', meta)
+    if not firsts:
+        return False
+    shards = yaml.safe_load(firsts.group(1))
+    number = max([i for i, first in enumerate(shards) if first <= word] or [0])
+    return f'"{word}' in (fetch(base + f"search/t/{number}.js") or "")
