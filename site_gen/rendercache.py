@@ -48,6 +48,13 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
+def _stable(value: Any) -> str:
+    """A setting that is no JSON (a function named in mkdocs.yml with !!python/name) by
+    its name, not its address in memory, which changes with every process."""
+    name = getattr(value, "__qualname__", None)
+    return f"{getattr(value, '__module__', '')}.{name}" if name else repr(value)
+
+
 def fingerprint(settings: Any) -> str:
     """What, besides a page's own Markdown, decides its HTML."""
     versions = {}
@@ -56,7 +63,7 @@ def fingerprint(settings: Any) -> str:
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             versions[name] = None
-    text = json.dumps({"versions": versions, "code": _code_version(), "settings": settings}, sort_keys=True, default=repr)
+    text = json.dumps({"versions": versions, "code": _code_version(), "settings": settings}, sort_keys=True, default=_stable)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
