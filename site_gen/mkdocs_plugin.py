@@ -321,7 +321,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             kept = (last / lang, preview.keep) if last is not None and preview is not None else None
             build_site(config_file, site_dir / lang, None, lang, kept)
 
-        self.language_builds.start(others, build_one)
+        # Each language's build holds its pages in memory: side by side up to a few thousand
+        # practices, one after the other beyond (10,000 practices stay under 2 GB).
+        side_by_side = len(self.catalog.practices) <= LANGUAGES_SIDE_BY_SIDE_UP_TO
+        self.language_builds.start(others, build_one, side_by_side)
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
         context["catalog"] = self.catalog
@@ -384,6 +387,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         if self.language is None:
             self.render_cache.save()
 
+
+LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
 
 # Material's own search (replaced by ours: its lunr.js builds and worker) and the
 # theme's source maps: nothing on a page loads them; 2 MB in each language.

@@ -79,25 +79,35 @@ class LanguageBuilds:
     def __init__(self) -> None:
         self.running: dict[str, int] = {}
 
-    def start(self, languages: list[str], build: Callable[[str], None]) -> None:
+    def start(self, languages: list[str], build: Callable[[str], None], side_by_side: bool = True) -> None:
+        """Each language's build in a process of its own, all at once; or, not
+        ``side_by_side`` (a large collection, within the memory budget), one process
+        that builds them one after the other."""
+        if not side_by_side and languages:
+            self._fork(",".join(languages), lambda _: [build(lang) for lang in languages])
+            return
         for lang in languages:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:  # the child: build, say how it went, and leave without cleaning up the parent's state
-                code = 1
-                try:
-                    build(lang)
-                    code = 0
-                except KeyboardInterrupt:  # the preview ends (Ctrl-C reaches every process)
-                    code = STOPPED
-                except BaseException as exc:  # every failure is the child's exit code
-                    log.error("the %s version was not built: %s", lang, exc)
-                finally:
-                    sys.stdout.flush()
-                    sys.stderr.flush()
-                    os._exit(code)
-            self.running[lang] = pid
+            self._fork(lang, build)
+
+    def _fork(self, lang: str, build: Callable[[str], Any]) -> None:
+        """One process that runs ``build(lang)`` and exits with how it went."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: build, say how it went, and leave without cleaning up the parent's state
+            code = 1
+            try:
+                build(lang)
+                code = 0
+            except KeyboardInterrupt:  # the preview ends (Ctrl-C reaches every process)
+                code = STOPPED
+            except BaseException as exc:  # every failure is the child's exit code
+                log.error("the %s version was not built: %s", lang, exc)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        self.running[lang] = pid
 
     def wait(self) -> list[str]:
         """Wait for every build; the languages whose build failed."""

@@ -79,3 +79,20 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path):
         path.write_bytes(b"not a pickle")
     again = build(project, "again")
     assert differences(first, again) == []
+
+
+def test_languages_built_one_after_the_other_make_the_same_site(tmp_path, monkeypatch):
+    """Beyond a few thousand practices the other languages are built in turn, not side by side."""
+    from mkdocs.commands.build import build as mkdocs_run
+    from mkdocs.config import load_config
+
+    from site_gen import mkdocs_plugin
+
+    project = create_project(tmp_path / "p", {"a.md": practice_text(base_fields()), "b.md": practice_text(base_fields(title="Tweede"))})
+    side_by_side = build(project, "side-by-side")
+    monkeypatch.setattr(mkdocs_plugin, "LANGUAGES_SIDE_BY_SIDE_UP_TO", 0)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(project)
+    mkdocs_run(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "in-turn")))
+    assert differences(side_by_side, project / "in-turn") == []
+    assert (project / "in-turn" / "fr" / "practices" / "a" / "index.html").is_file()
