@@ -51,7 +51,7 @@ def test_the_finder_works_in_each_language(page, sample_site, lang, status):
     page.locator("#sg-q").fill("praktijktesten")
     page.wait_for_function("() => location.search.includes('q=praktijktesten')")
     page.wait_for_function("() => document.querySelector('[data-sg-results]').getAttribute('aria-busy') === 'false'")
-    page.wait_for_function("() => (document.querySelector('.sg-finder__results .sg-card__title a') || {}).href.endsWith('gent-praktijktesten-huurmarkt/')")
+    page.wait_for_function("() => ((document.querySelector('.sg-finder__results .sg-card__title a') || {}).href || '').endsWith('gent-praktijktesten-huurmarkt/')")
 
 
 def test_the_language_switcher_keeps_the_page(page, sample_site):
