@@ -27,7 +27,8 @@ from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
 from .fieldref import expand_placeholders
 from .incremental import BuildState, folders_digest
-from .languages import Layout, translation_of
+from .languages import Layout
+from .mkdocs_files import drop_unused_theme_files, pages_for_search, use_translations
 from .mkdocs_serve import Preview, restore
 from .mkdocs_shared import LanguageBuilds, rendered, use_rendered, use_theme_parts
 from .rendercache import CACHE_FOLDER, RenderCache, fingerprint
@@ -36,7 +37,6 @@ from .problems import InvalidPractices
 from .sanitize import sanitize_html
 from .search import lunr_assets
 from .search.build import SearchFiles
-from .search.documents import Page
 from .validate import load_valid_practices
 from .vocab import VocabularyError
 
@@ -117,10 +117,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         # One search for every UI language, made by the default language's build.
         shared_search = self.layout.current == self.layout.default
-        search_pages = self._search_pages(files) if shared_search else []
-        self._use_translations(files, config)
-        for file in [f for f in files if _unused_theme_file(f.src_uri)]:
-            files.remove(file)
+        search_pages = pages_for_search(files, self.layout, self._expand) if shared_search else []
+        use_translations(files, config, self.layout.current)
+        drop_unused_theme_files(files)
         self.catalog = self._catalog(config)
 
         def add(src_uri: str, **source: str | bytes) -> None:
@@ -217,23 +216,6 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             ]
         return catalog
 
-    def _search_pages(self, files: Files) -> list[Page]:
-        """The hand-written pages of every UI language (x.<lang>.md in place of x.md), for
-        the one search; their URLs from the default language's root ("en/contribute/")."""
-        found = {f.src_uri: f for f in files.documentation_pages()}
-        from_default = Layout(self.layout.languages, self.layout.default, self.layout.default)
-        pages = []
-        for lang in self.layout.languages:
-            for src_uri, file in found.items():
-                if translation_of(src_uri) is not None:
-                    continue
-                source = found.get(f"{src_uri[:-3]}.{lang}.md", file)
-                markdown = source.content_string
-                if "site-gen:" in markdown:
-                    markdown = expand_placeholders(markdown, self.vocabularies, self._readme_url())
-                pages.append(Page(url=from_default.root_of(lang) + file.url, markdown=markdown, fallback_title=file.name, lang=lang))
-        return pages
-
     def _data_files(self, config: Any) -> list[tuple[str, str]]:
         """The form's data, the open-data exports and the JSON Schema, as (path, text)."""
         site_url = config.site_url or None
@@ -251,6 +233,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             ]
         return made
 
+    def _expand(self, markdown: str) -> str:
+        """A guide page with its placeholders filled in (tables, the README link)."""
+        return expand_placeholders(markdown, self.vocabularies, self._readme_url())
+
     def _readme_url(self) -> str | None:
         """The README on the repository's site, for the guide's part for maintainers."""
         if not self.config.repository_url:
@@ -264,22 +250,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         except lunr_assets.MissingLunrAssets as exc:
             raise PluginError(str(exc)) from None
 
-    def _use_translations(self, files: Files, config: Any) -> None:
-        """This language's x.<lang>.md replaces x.md; no x.<lang>.md is published as such."""
-        for file in list(files.documentation_pages()):
-            found = translation_of(file.src_uri)
-            if found is None:
-                continue
-            files.remove(file)
-            base, lang = found
-            if lang == self.layout.current and files.get_file_from_path(base) is not None:
-                files.remove(files.get_file_from_path(base))
-                files.append(File.generated(config, base, content=Path(file.abs_src_path).read_text(encoding="utf-8")))
-
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is None and "site-gen:" in markdown:
-            return expand_placeholders(markdown, self.vocabularies, self._readme_url())  # the contributor guide
+            return self._expand(markdown)  # the contributor guide
         if spec is not None and "practice" in spec.context:
             practice = spec.context["practice"]
             assets = ",".join(sorted(a.name for a in practice.assets))
@@ -389,15 +363,6 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
 
 LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
-
-# Material's own search (replaced by ours: its lunr.js builds and worker) and the
-# theme's source maps: nothing on a page loads them; 2 MB in each language.
-UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
-
-
-def _unused_theme_file(src_uri: str) -> bool:
-    return src_uri.startswith(UNUSED_THEME_FILES) or (src_uri.startswith("assets/") and src_uri.endswith(".map"))
-
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None,
                kept: tuple[Path, set[str]] | None = None) -> None:
