@@ -31,7 +31,7 @@ from .languages import Layout
 from .mkdocs_files import drop_unused_theme_files, pages_for_search, use_translations
 from .mkdocs_serve import Preview, restore
 from .mkdocs_shared import LanguageBuilds, rendered, use_rendered, use_theme_parts
-from .rendercache import CACHE_FOLDER, RenderCache, fingerprint
+from .rendercache import CACHE_FOLDER, DiskCache, fingerprint
 from .messages import MessagesError
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
@@ -43,7 +43,7 @@ from .vocab import VocabularyError
 log = get_plugin_logger(__name__)
 # One cache of rendered pages per settings, shared by the builds of one process (every
 # UI language; each save in `mkdocs serve`) and by the forked builds of the other languages.
-_RENDER_CACHES: dict[tuple[str, str | None], RenderCache] = {}
+_RENDER_CACHES: dict[tuple[str, str | None], DiskCache] = {}
 # Generated pages are reached through listings, not the navigation: no "not in nav" notice.
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
@@ -173,11 +173,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         world = folders_digest(own, extra=self.render_cache.version + self.layout.current)
         return self.preview.choose(BuildState.of(world, self.catalog.practices, self.catalog.related))
 
-    def _render_cache(self, config: Any, root: Path) -> RenderCache:
+    def _render_cache(self, config: Any, root: Path) -> DiskCache:
         shaping = {"extensions": config.markdown_extensions, "configs": config.mdx_configs, "directory_urls": config.use_directory_urls}
         version = fingerprint(shaping)
         folder = root / self.config.cache_dir if self.config.cache else None
-        cache = _RENDER_CACHES.setdefault((version, str(folder)), RenderCache(folder, version))
+        cache = _RENDER_CACHES.setdefault((version, str(folder)), DiskCache(folder, version, "pages"))
         if self.language is None:
             cache.begin()  # what this build uses is what the cache keeps
         return cache
@@ -257,7 +257,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         if spec is not None and "practice" in spec.context:
             practice = spec.context["practice"]
             assets = ",".join(sorted(a.name for a in practice.assets))
-            page.sg_key = RenderCache.key(markdown, page.file.url, assets)
+            page.sg_key = DiskCache.key(markdown, page.file.url, assets)
             found = self.render_cache.get(page.sg_key)
             if found is not None:
                 use_rendered(page, found)  # rendered by another language's build, or the last build
@@ -296,7 +296,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             build_site(config_file, site_dir / lang, None, lang, kept)
 
         # Each language's build holds its pages in memory: side by side up to a few thousand
-        # practices, one after the other beyond (10,000 practices stay under 2 GB).
+        # practices, one after the other beyond (one such process at a time, not two).
         side_by_side = len(self.catalog.practices) <= LANGUAGES_SIDE_BY_SIDE_UP_TO
         self.language_builds.start(others, build_one, side_by_side)
 
@@ -363,6 +363,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
 
 LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
+
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None,
                kept: tuple[Path, set[str]] | None = None) -> None:

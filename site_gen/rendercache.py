@@ -137,5 +137,3 @@ class DiskCache:
         os.replace(temporary, path)
         self._found, self._changed = kept, False
 
-
-RenderCache = DiskCache  # rendered pages (``Rendered``), the default name
