@@ -41,5 +41,5 @@ def with_policy(html: str) -> str:
     if head is None:
         return html
     policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
-    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[: head.end()] + meta + html[head.end() :]

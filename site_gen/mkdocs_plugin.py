@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, exports, form, images, schema
+from .minify import fold_whitespace
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -323,13 +324,15 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        output = fold_whitespace(output)
         # From disk (a bundle) 'self' matches nothing: the policy is for the hosted site.
         return output if self.bundle is not None else csp.with_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        if template_name.endswith(".html") and self.bundle is None:
-            return csp.with_policy(output_content)
-        return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        output = fold_whitespace(output_content)
+        return output if self.bundle is not None else csp.with_policy(output)
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "search_files", None) is not None:

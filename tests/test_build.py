@@ -226,6 +226,26 @@ def test_a_rendered_practice_page_matches_the_golden_copy(site):
     assert article == GOLDEN.read_text(encoding="utf-8")
 
 
+def test_written_pages_lose_their_indentation_but_not_preformatted_text_or_code():
+    from site_gen.minify import fold_whitespace
+
+    html = (
+        "<ul>\n    <li>a</li>\n\n    <li>b  c</li>\n</ul>\n<pre>  x\n    y</pre>\n  "
+        "<textarea>\n  keep</textarea>\n <script>\n  var a = `\n  b`;</script>\n  <p>end</p>"
+    )
+    assert fold_whitespace(html) == (
+        "<ul>\n<li>a</li>\n<li>b  c</li>\n</ul>\n<pre>  x\n    y</pre>\n"
+        "<textarea>\n  keep</textarea>\n<script>\n  var a = `\n  b`;</script>\n<p>end</p>"
+    )
+
+
+def test_built_pages_are_written_without_indentation(site):
+    for url in ("", "practices/mechelen-dag/", "topics/", "en/contribute/form/"):
+        html = read(site, url)
+        outside_code = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "", html, flags=re.S)
+        assert "\n " not in outside_code, (url, repr(outside_code[outside_code.find("\n ") - 100 :][:300]))
+
+
 def test_the_contributor_guide_shows_the_generated_field_and_vocabulary_tables(site):
     guide = read(site, "contribute/")
     assert "<code>beleidsdomeinen</code>" in guide and "De beleidsdomeinen van het lokaal bestuur die betrokken zijn." in guide
