@@ -192,8 +192,11 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def _catalog(self, config: Any) -> Catalog:
         """All practices (or a bundle's subset), validated; the build stops on any problem."""
+        inherited = _FROM_DEFAULT_BUILD.get(str(self.settings.practices_dir)) if self.language is not None else None
         try:
-            practices = load_valid_practices(self.settings.practices_dir, self.vocabularies, self.settings.root, self.settings.language)
+            # Another language's build is a fork of the default one, which loaded them a moment ago.
+            practices = inherited if inherited is not None else load_valid_practices(
+                self.settings.practices_dir, self.vocabularies, self.settings.root, self.settings.language)
         except InvalidPractices as exc:
             raise PluginError(str(exc)) from None
         chosen: dict = {}
@@ -299,7 +302,12 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         # Each language's build holds its pages in memory: side by side up to a few thousand
         # practices, one after the other beyond (one such process at a time, not two).
         side_by_side = len(self.catalog.practices) <= LANGUAGES_SIDE_BY_SIDE_UP_TO
-        self.language_builds.start(others, build_one, side_by_side)
+        # The forked builds start with this build's practices; this process forgets them at once.
+        _FROM_DEFAULT_BUILD[str(self.settings.practices_dir)] = self.catalog.practices
+        try:
+            self.language_builds.start(others, build_one, side_by_side)
+        finally:
+            _FROM_DEFAULT_BUILD.clear()
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
         context["catalog"] = self.catalog
@@ -366,6 +374,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
 
 LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
+# The default build's validated practices, seen only by the other languages' builds it forks.
+_FROM_DEFAULT_BUILD: dict[str, list[Any]] = {}
 
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None,

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -51,8 +52,8 @@ def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
     """Templates for a build that renders thousands of pages with them.
 
     The theme's own templates are also reachable as ``material/…``, so an override can
-    wrap the original; ``sg_memo(key)`` (a ``{% call %}`` block) renders its body once per
-    key and build. Templates do not change during a build: Jinja need not check their
+    wrap the original; ``sg_memo(key, when)`` (a ``{% call %}`` block) renders its body once
+    per key and build (every time when ``when`` is false). Templates do not change during a build: Jinja need not check their
     files before each include.
     """
     import material
@@ -62,7 +63,9 @@ def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(theme))})])
     env.auto_reload = False
 
-    def sg_memo(key: str, caller: Callable[[], Any]) -> Any:
+    def sg_memo(key: str, when: Any = True, caller: Callable[[], Any] = None) -> Any:  # type: ignore[assignment]
+        if not when:
+            return caller()
         if key not in memo:
             memo[key] = caller()
         return memo[key]
@@ -83,6 +86,11 @@ class LanguageBuilds:
         """Each language's build in a process of its own, all at once; or, not
         ``side_by_side`` (a large collection, within the memory budget), one process
         that builds them one after the other."""
+        # The collector would write into every object this build holds, in each process,
+        # so that each process gets its own copy of every memory page: the objects made
+        # so far are left out of its collections until the builds are done.
+        if languages:
+            gc.freeze()
         if not side_by_side and languages:
             self._fork(",".join(languages), lambda _: [build(lang) for lang in languages])
             return
@@ -117,6 +125,7 @@ class LanguageBuilds:
             if os.waitstatus_to_exitcode(status) != 0:
                 failed.append(lang)
         self.running = {}
+        gc.unfreeze()
         return failed
 
     def stop(self) -> None:
@@ -133,3 +142,4 @@ class LanguageBuilds:
             except (ProcessLookupError, ChildProcessError):
                 pass
         self.running = {}
+        gc.unfreeze()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..catalog import facet_title
+from ..collector import fewer_collections
 from ..i18n import UiLabels
 from ..rendercache import DiskCache, fingerprint
 from . import shards
@@ -90,7 +91,8 @@ def make_and_write(catalog: "Catalog", pages: list[Page], site_dir: Path, langua
     if cache is not None:
         cache.begin()
     target = site_dir if swap_lock is None else site_dir / ".sg-search-next"
-    written = write_files(iter_files(catalog, pages, languages, cache), target)
+    with fewer_collections():
+        written = write_files(iter_files(catalog, pages, languages, cache), target)
     if swap_lock is not None:
         with locked(swap_lock):
             current, old = site_dir / shards.FOLDER, site_dir / ".sg-search-old"
