@@ -22,7 +22,6 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, exports, form, images, schema
-from .minify import fold_whitespace
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -34,6 +33,7 @@ from .mkdocs_serve import Preview, restore
 from .mkdocs_shared import LanguageBuilds, rendered, use_rendered, use_theme_parts
 from .rendercache import CACHE_FOLDER, DiskCache, fingerprint
 from .messages import MessagesError
+from .minify import fold_whitespace
 from .problems import InvalidPractices
 from .sanitize import sanitize_html
 from .search import lunr_assets
@@ -332,15 +332,16 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        output = fold_whitespace(output)
-        # From disk (a bundle) 'self' matches nothing: the policy is for the hosted site.
-        return output if self.bundle is not None else csp.with_policy(output)
+        return self._written(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        if not template_name.endswith(".html"):
-            return output_content
-        output = fold_whitespace(output_content)
-        return output if self.bundle is not None else csp.with_policy(output)
+        return self._written(output_content) if template_name.endswith(".html") else output_content
+
+    def _written(self, html: str) -> str:
+        """A page as it is written: without indentation, with the security policy (from
+        disk, a bundle, 'self' matches nothing: the policy is for the hosted site)."""
+        html = fold_whitespace(html)
+        return html if self.bundle is not None else csp.with_policy(html)
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "search_files", None) is not None:
