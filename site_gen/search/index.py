@@ -83,6 +83,15 @@ def document_key(document: Document) -> str:
     return digest.hexdigest()
 
 
+def counted_terms(terms: list[str]) -> tuple[int, str, array]:
+    """A field's terms as (how many, the distinct ones joined by spaces, how often each
+    occurs): a tenth of the memory of a dictionary per document, which the cache keeps for
+    every document of the build (600 MB at 10,000 practices as dictionaries). Terms are
+    made of word characters, so never hold a space."""
+    counted = Counter(terms)
+    return len(terms), " ".join(counted), array("I", counted.values())
+
+
 def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
     """Count every term of every document, then score them as lunr does. ``cache``
     (a :class:`site_gen.rendercache.DiskCache`) keeps each document's terms for the next build."""
@@ -97,13 +106,13 @@ def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
         count += 1
         found = cache.get(document_key(document)) if cache is not None else None
         if found is None:
-            found = [(len(terms), dict(Counter(terms))) for terms in terms_of(document)]
+            found = [counted_terms(terms) for terms in terms_of(document)]
             if cache is not None:
                 cache.put(document_key(document), found)
-        for f, (length, counted) in enumerate(found):
+        for f, (length, joined, frequencies) in enumerate(found):
             lengths[f].append(length)
             refs_f, tfs_f = refs[f], tfs[f]
-            for term, tf in counted.items():
+            for term, tf in zip(joined.split(" ") if joined else (), frequencies):
                 n = numbers.get(term)
                 if n is None:
                     n = numbers[term] = len(numbers)
