@@ -123,7 +123,7 @@ def test_scores_are_those_of_lunr_builder(synthetic):
 def test_every_term_is_in_the_shard_meta_names_and_prefixes_span_their_terms(synthetic):
     entries = list(practice_entries(synthetic, FacetCodes(synthetic.finder_facets, synthetic.practices)))
     index = build(d for d, _ in entries)
-    cut = shards.cut(index, limit=3_000)
+    cut = list(shards.cut(index, limit=3_000))
     assert len(cut) > 20
     meta = shards.Meta([first for first, _ in cut], len(entries), len(entries))
     where = {json.loads(entry)[0]: n for n, (_, shard) in enumerate(cut) for entry in shard}

@@ -54,16 +54,24 @@ def iter_files(catalog: "Catalog", pages: list[Page], languages: tuple[str, ...]
     name their language, and the finder's facet labels in each."""
     languages = languages or (catalog.lang,)
     codes = FacetCodes(catalog.finder_facets, catalog.practices)
-    entries = list(practice_entries(catalog, codes))
-    page_languages = []
-    for page in pages:
-        lang = page.lang or catalog.lang
-        entry = page_entry(page, lang)
-        if entry is not None:
-            entries.append(entry)
-            page_languages.append(lang)
-    index = build((document for document, _ in entries), cache)
-    cards = [card for _, card in entries]
+    cards: list = []
+    page_languages: list[str] = []
+
+    def documents() -> Iterator:
+        """Each document as the index takes it, which then forgets it (kept all at once,
+        they would be 100 MB at 10,000 practices); its card is kept."""
+        for document, card in practice_entries(catalog, codes):
+            cards.append(card)
+            yield document
+        for page in pages:
+            lang = page.lang or catalog.lang
+            entry = page_entry(page, lang)
+            if entry is not None:
+                cards.append(entry[1])
+                page_languages.append(lang)
+                yield entry[0]
+
+    index = build(documents(), cache)
     labels = {lang: facet_table(catalog, codes, lang) for lang in languages}
     return shards.files(index, cards, len(catalog.practices), labels, page_languages, catalog.practice_url_pattern())
 

@@ -141,6 +141,7 @@ def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
         scores = []
         for f, (_, boost) in enumerate(FIELDS):
             norm, frequencies = norms[f], tfs[f][n] or empty
+            tfs[f][n] = None  # scored: the frequencies give way to the scores
             scores.append(array("I", [max(1, round(round(term_idf * (k * tf) / (norm[ref] + tf) * boost, 3) * SCALE))
                                       for ref, tf in zip(rows[f], frequencies)]))
         postings.append(Postings(tuple(rows), tuple(scores)))

@@ -71,10 +71,10 @@ def term_entry(term: str, number: int, postings) -> str:
     return f"[{json.dumps(term, ensure_ascii=False)},{number},{','.join(fields)}]"
 
 
-def cut(index: IndexData, limit: int) -> list[tuple[str, list[str]]]:
+def cut(index: IndexData, limit: int) -> Iterator[tuple[str, list[str]]]:
     """The index's terms, in order, as shards of about ``limit`` characters:
-    ``(first term, [term entry, …])``."""
-    shards: list[tuple[str, list[str]]] = []
+    ``(first term, [term entry, …])``, one at a time (all at once, their text is 150 MB
+    at 10,000 practices)."""
     current: list[str] = []
     first, size = "", 0
     for number, (term, postings) in enumerate(zip(index.terms, index.postings)):
@@ -84,11 +84,10 @@ def cut(index: IndexData, limit: int) -> list[tuple[str, list[str]]]:
         current.append(entry)
         size += len(entry) + 1
         if size >= limit:
-            shards.append((first, current))
+            yield first, current
             current, size = [], 0
     if current:
-        shards.append((first, current))
-    return shards
+        yield first, current
 
 
 @dataclass
@@ -137,15 +136,15 @@ def files(index: IndexData, cards: list[Card], practices: int, labels: dict[str,
     """Every file of the search, as ``(path from the site's root, text)``, one at a time
     (at 10,000 practices they add up to a few hundred MB): one set for every UI language,
     with the finder's facet labels in each (``labels``: language -> facet table)."""
-    shards = cut(index, SHARD_CHARS)
-    meta = Meta([first for first, _ in shards], practices, index.count)
+    firsts = []
+    for number, (first, entries) in enumerate(cut(index, SHARD_CHARS)):
+        key = shard_name(number)
+        yield path_of(key), f"sgSearch.add({json.dumps(key)},[{','.join(entries)}]);\n"
+        firsts.append(first)
+    meta = Meta(firsts, practices, index.count)  # once every shard's first term is known
     yield path_of("meta"), script("meta", meta_data(meta, page_languages, practice_url))
     for lang, table in labels.items():
         yield path_of(labels_name(lang)), script(labels_name(lang), table)
-    for number, (_, entries) in enumerate(shards):
-        key = shard_name(number)
-        yield path_of(key), f"sgSearch.add({json.dumps(key)},[{','.join(entries)}]);\n"
-    del shards
     for ref, card in enumerate(cards):
         yield path_of(card_name(ref)), script(card_name(ref), card.data())
     table = [[list(v) for v in card.facets] for card in cards[:practices]]
