@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, exports, form, images, schema
+from . import csp, exports, form, images, schema, theme_markup
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -319,7 +319,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         spec = self.specs.get(page.file.src_uri)
         # Pages out of the navigation share its rendering: it is the same for all the pages
         # of one folder (its links are relative to the page, none of them is active).
-        out_of_nav = spec is not None and page.file.src_uri not in self.nav_pages
+        context["sg_in_nav"] = page.file.src_uri in self.nav_pages  # the theme's #__toc toggle is there
+        out_of_nav = spec is not None and not context["sg_in_nav"]
         folder = posixpath.dirname(page.url.rstrip("/"))
         context["sg_nav_key"] = f"{self.layout.current}|{folder}|{context.get('base_url', '')}" if out_of_nav else ""
         if spec is not None:
@@ -340,7 +341,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def _written(self, html: str) -> str:
         """A page as it is written: without indentation, with the security policy (from
         disk, a bundle, 'self' matches nothing: the policy is for the hosted site)."""
-        html = fold_whitespace(html)
+        html = theme_markup.mend(fold_whitespace(html))
         return html if self.bundle is not None else csp.with_policy(html)
 
     def on_build_error(self, *, error: Exception) -> None:
