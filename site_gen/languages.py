@@ -42,10 +42,15 @@ class Layout:
         up = "" if self.current == self.default else "../"
         return up if lang == self.default else f"{up}{lang}/"
 
-    def alternates(self, base_url: str, page_url: str) -> list[dict[str, str]]:
-        """The same page in every language, as links relative to the page (base_url: to its root)."""
+    def alternates(self, base_url: str, page_url: str, site_url: str | None = None) -> list[dict[str, str]]:
+        """The same page in every language: ``href`` relative to the page (base_url: to its
+        root), ``url`` absolute where the site has a URL (``site_url``), else the same."""
         base = base_url.rstrip("/") + "/" if base_url not in ("", ".") else ""
-        return [
-            {"lang": lang, "name": language_name(lang), "href": (base + self.root_of(lang) + page_url) or "./", "current": lang == self.current}
-            for lang in self.languages
-        ]
+        site = site_url.rstrip("/") + "/" if site_url else None
+        found = []
+        for lang in self.languages:
+            href = (base + self.root_of(lang) + page_url) or "./"
+            url = site + ("" if lang == self.default else f"{lang}/") + page_url if site else href
+            found.append({"lang": lang, "name": language_name(lang), "href": href, "url": url, "current": lang == self.current,
+                          "default": lang == self.default})
+        return found

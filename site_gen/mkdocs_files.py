@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable
 
 from mkdocs.structure.files import File, Files
@@ -48,7 +47,7 @@ def use_translations(files: Files, config: Any, lang: str) -> None:
         base, file_lang = found
         if file_lang == lang and files.get_file_from_path(base) is not None:
             files.remove(files.get_file_from_path(base))
-            files.append(File.generated(config, base, content=Path(file.abs_src_path).read_text(encoding="utf-8")))
+            files.append(File.generated(config, base, abs_src_path=file.abs_src_path))  # its date is its own
 
 
 def drop_unused_theme_files(files: Files) -> None:

@@ -8,6 +8,7 @@ watched folders.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import posixpath
 import sys
@@ -21,7 +22,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, exports, form, images, schema, theme_markup
+from . import csp, discovery, exports, form, images, schema, theme_markup
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -96,6 +97,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         if default not in languages:
             raise PluginError(f"languages: {', '.join(languages)} must include theme.language ({default})")
         self.layout = Layout(languages, default, self.language or default)
+        self.site_url = config.site_url or None  # the default language's: the site's root
         if self.language is not None:
             config.theme["language"] = self.language  # Material's labels follow
             config.site_name = self.config.site_names.get(self.language, config.site_name)
@@ -122,6 +124,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         use_translations(files, config, self.layout.current)
         drop_unused_theme_files(files)
         self.catalog = self._catalog(config)
+        self.dates = discovery.Dates([self.settings.practices_dir, Path(config.docs_dir)])
+        self.newest: datetime.date | None = None
 
         def add(src_uri: str, **source: str | bytes) -> None:
             files.append(File.generated(config, src_uri, inclusion=NOT_IN_NAV, **source))
@@ -235,6 +239,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 ("practices.csv", exports.practices_csv(self.catalog, site_url)),
                 (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
             ]
+            if self.bundle is None:  # a hosted site: what crawlers read first
+                made.append(("robots.txt", discovery.robots_txt(f"{site_url.rstrip('/')}/sitemap.xml" if site_url else None)))
         return made
 
     def _expand(self, markdown: str) -> str:
@@ -256,6 +262,12 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
+        # The sitemap's lastmod: when the page's content changed, not when it was built.
+        day = (discovery.generated_page_date(spec.context, self.dates, self.settings.practices_dir) if spec is not None
+               else self.dates.of_file(Path(page.file.abs_src_path)) if page.file.abs_src_path else None)
+        if day is not None:
+            page.update_date = day.isoformat()
+            self.newest = max(self.newest or day, day)
         if spec is None and "site-gen:" in markdown:
             return self._expand(markdown)  # the contributor guide
         if spec is not None and "practice" in spec.context:
@@ -313,7 +325,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         context["catalog"] = self.catalog
         context["bundle"] = self.bundle
         if len(self.layout.languages) > 1:
-            context["sg_alternates"] = self.layout.alternates(context.get("base_url", "."), page.url)
+            context["sg_alternates"] = self.layout.alternates(context.get("base_url", "."), page.url, self.site_url)
         # The search's files and the exports: the default language's build holds them for every language.
         context["sg_shared_root"] = context.get("base_url", ".").rstrip("/") + "/" + self.layout.root_of(self.layout.default)
         spec = self.specs.get(page.file.src_uri)
@@ -336,7 +348,19 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return self._written(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        if template_name == "sitemap.xml" and self._sitemap_index:
+            # The default language's sitemap moves aside; sitemap.xml names every language's.
+            site = (self.site_url or "").rstrip("/") + "/"
+            Path(config.site_dir, f"sitemap-{self.layout.default}.xml").write_text(output_content, encoding="utf-8")
+            names = [f"sitemap-{lang}.xml" if lang == self.layout.default else f"{lang}/sitemap.xml" for lang in self.layout.languages]
+            return discovery.sitemap_index([(site + name, self.newest) for name in names])
         return self._written(output_content) if template_name.endswith(".html") else output_content
+
+    @property
+    def _sitemap_index(self) -> bool:
+        """Whether this build publishes the sitemap index: the default language's, of a
+        site in several languages with a URL (a sitemap's locations are absolute)."""
+        return self.language is None and self.bundle is None and len(self.layout.languages) > 1 and bool(self.site_url)
 
     def _written(self, html: str) -> str:
         """A page as it is written: without indentation, with the security policy (from
