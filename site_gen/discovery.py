@@ -44,6 +44,7 @@ class Dates:
 
     def __init__(self, folders: Iterable[Path]):
         self._known: dict[Path, datetime.date] = {}
+        self._practices: dict[str, datetime.date | None] = {}  # by slug: listings ask again and again
         for folder in folders:
             if folder.is_dir():
                 self._known.update(commit_dates(folder))
@@ -59,8 +60,10 @@ class Dates:
 
     def of_practice(self, practice: "Practice", practices_dir: Path) -> datetime.date | None:
         """Its ``updated`` field, else when its file last changed."""
-        source = practice.folder / "index.md" if practice.folder else practices_dir / f"{practice.slug}.md"
-        return practice.updated or self.of_file(source)
+        if practice.slug not in self._practices:
+            source = practice.folder / "index.md" if practice.folder else practices_dir / f"{practice.slug}.md"
+            self._practices[practice.slug] = practice.updated or self.of_file(source)
+        return self._practices[practice.slug]
 
     def newest(self, practices: Iterable["Practice"], practices_dir: Path) -> datetime.date | None:
         return max((d for d in (self.of_practice(p, practices_dir) for p in practices) if d is not None), default=None)
