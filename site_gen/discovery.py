@@ -19,24 +19,32 @@ if TYPE_CHECKING:
     from .model import Practice
 
 
-def commit_dates(folder: Path) -> dict[Path, datetime.date]:
-    """The day of the last commit of each file under ``folder`` (empty outside git or
-    in a shallow clone's missing history: what ``git log`` can tell)."""
+def commit_dates(folder: Path) -> tuple[dict[Path, datetime.date], dict[Path, datetime.date]]:
+    """The days of the last and of the first commit of each file under ``folder`` (empty
+    outside git; a shallow clone knows its own history only)."""
     try:
         out = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "."],
             cwd=folder, capture_output=True, text=True, timeout=120, check=True,
         ).stdout  # paths from ``folder`` (--relative), newest commit first
     except (OSError, subprocess.SubprocessError):
-        return {}
-    found: dict[Path, datetime.date] = {}
+        return {}, {}
+    last: dict[Path, datetime.date] = {}
+    first: dict[Path, datetime.date] = {}
     day = None
     for line in out.splitlines():
         if line.startswith("\0"):
             day = datetime.date.fromisoformat(line[1:])
         elif line and day is not None:
-            found.setdefault((folder / line).resolve(), day)  # the first seen is the last commit
-    return found
+            path = (folder / line).resolve()
+            last.setdefault(path, day)  # the first seen is the last commit
+            first[path] = day  # ... and the last seen the first
+    return last, first
+
+
+def source_file(practice: "Practice", practices_dir: Path) -> Path:
+    """The practice's Markdown file: ``<slug>.md``, or ``<slug>/index.md`` with its pictures."""
+    return practice.folder / "index.md" if practice.folder else practices_dir / f"{practice.slug}.md"
 
 
 class Dates:
@@ -44,10 +52,13 @@ class Dates:
 
     def __init__(self, folders: Iterable[Path]):
         self._known: dict[Path, datetime.date] = {}
+        self._first: dict[Path, datetime.date] = {}
         self._practices: dict[str, datetime.date | None] = {}  # by slug: listings ask again and again
         for folder in folders:
             if folder.is_dir():
-                self._known.update(commit_dates(folder))
+                last, first = commit_dates(folder)
+                self._known.update(last)
+                self._first.update(first)
 
     def of_file(self, path: Path) -> datetime.date | None:
         path = path.resolve()
@@ -61,9 +72,13 @@ class Dates:
     def of_practice(self, practice: "Practice", practices_dir: Path) -> datetime.date | None:
         """Its ``updated`` field, else when its file last changed."""
         if practice.slug not in self._practices:
-            source = practice.folder / "index.md" if practice.folder else practices_dir / f"{practice.slug}.md"
-            self._practices[practice.slug] = practice.updated or self.of_file(source)
+            self._practices[practice.slug] = practice.updated or self.of_file(source_file(practice, practices_dir))
         return self._practices[practice.slug]
+
+    def published(self, practice: "Practice", practices_dir: Path) -> datetime.date | None:
+        """When the practice was first published: its file's first commit, else (outside
+        git) its last change."""
+        return self._first.get(source_file(practice, practices_dir).resolve()) or self.of_practice(practice, practices_dir)
 
     def newest(self, practices: Iterable["Practice"], practices_dir: Path) -> datetime.date | None:
         return max((d for d in (self.of_practice(p, practices_dir) for p in practices) if d is not None), default=None)

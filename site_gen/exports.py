@@ -138,8 +138,10 @@ def atom_feed(catalog: "Catalog", site_url: str | None, title: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None) -> str:
-    """schema.org JSON-LD for a practice page, safe to put inside a <script> element."""
+def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None, site_name: str,
+            published: datetime.date | None = None, modified: datetime.date | None = None) -> str:
+    """schema.org JSON-LD for a practice page, safe to put inside a <script> element:
+    ``published`` and ``modified`` are when the record was first published and last changed."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -149,20 +151,31 @@ def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None) -> str
         "dateCreated": str(practice.year),
         "url": absolute(site_url, catalog.practice_url(practice)),
         "keywords": [catalog.label("topics", t) for t in practice.topics],
+        "about": [{"@type": "DefinedTerm", "name": catalog.label("topics", t), "termCode": t} for t in practice.topics],
         "spatialCoverage": [{"@type": "Place", "name": c} for c in practice.cities or []]
         + [{"@type": "Country", "name": catalog.label("countries", c), "identifier": c} for c in practice.countries],
+        "author": {"@type": "Organization", "name": authored_by(catalog, practice)},
+        "publisher": {"@type": "Organization", "name": site_name, **({"url": site_url} if site_url else {})},
     }
-    if practice.organisation:
-        data["author"] = {"@type": "Organization", "name": practice.organisation}
-    if practice.updated:
-        data["dateModified"] = practice.updated.isoformat()
+    modified = practice.updated or modified
+    if published and modified:  # a record checked before it came here (migrated) was published by then
+        published = min(published, modified)
+    if published or modified:
+        data["datePublished"] = (published or modified).isoformat()  # type: ignore[union-attr]
+    if modified:
+        data["dateModified"] = modified.isoformat()
     if practice.image:
         data["image"] = absolute(site_url, catalog.photo_url(practice, practice.image["src"]))
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def authored_by(catalog: "Catalog", practice: Practice) -> str:
+    """Who the practice is by: its organisation, else its cities, else its first country."""
+    return practice.organisation or ", ".join(practice.cities or []) or catalog.label("countries", practice.countries[0])
+
+
 def citation(catalog: "Catalog", practice: Practice, site_url: str | None, site_name: str) -> str:
     """A stable "cite this practice" line: who, year, title, database, address."""
-    who = practice.organisation or ", ".join(practice.cities or []) or catalog.label("countries", practice.countries[0])
+    who = authored_by(catalog, practice)
     return f"{who} ({practice.year}). {practice.title}. {site_name}. {absolute(site_url, catalog.practice_url(practice))}"

@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, discovery, exports, form, images, schema, theme_markup
+from . import csp, discovery, exports, form, images, link_preview, schema, theme_markup
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -340,9 +340,27 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             practice = spec.context.get("practice")
             if practice is not None:
                 site_url = config.site_url or None
-                context["json_ld"] = exports.json_ld(self.catalog, practice, site_url)
+                practices_dir = self.settings.practices_dir
+                context["json_ld"] = exports.json_ld(
+                    self.catalog, practice, site_url, config.site_name,
+                    self.dates.published(practice, practices_dir), self.dates.of_practice(practice, practices_dir))
                 context["citation"] = exports.citation(self.catalog, practice, site_url, config.site_name)
+        if self.bundle is None:
+            context["sg_preview_meta"] = self._preview_meta(page, config, spec)
         return context
+
+    def _preview_meta(self, page: Any, config: Any, spec: PageSpec | None) -> list[tuple[str, str, str]]:
+        """The page's Open Graph and Twitter card tags (a practice's: its title, summary,
+        language and photo)."""
+        practice = spec.context.get("practice") if spec is not None else None
+        if practice is None:
+            return link_preview.tags(config.site_name if page.is_homepage else page.title or config.site_name, page.meta.get("description") or config.site_description or "",
+                                     page.canonical_url, self.layout.current, config.site_name)
+        photo = practice.image or {}
+        return link_preview.tags(
+            practice.title, practice.summary, page.canonical_url, practice.language, config.site_name, "article",
+            exports.absolute(config.site_url, self.catalog.photo_url(practice, photo["src"])) if photo and config.site_url else None,
+            photo.get("alt"))
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return self._written(output)

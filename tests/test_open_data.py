@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import json
 import re
@@ -73,6 +74,37 @@ def test_each_practice_page_has_json_ld_and_a_citation(site, practices):
         data = json.loads(block)
         assert data["@type"] == "CreativeWork" and data["name"] == practice.title and data["inLanguage"] == practice.language
         assert f"({practice.year}). " in html and f"https://example.org/praktijken/practices/{slug}/" in html
+        assert data["author"]["name"] and data["publisher"] == {
+            "@type": "Organization", "name": "Samenleven in diversiteit", "url": "https://example.org/praktijken/"}
+        assert [t["termCode"] for t in data["about"]] == practice.topics
+        assert {c["identifier"] for c in data["spatialCoverage"] if c["@type"] == "Country"} == set(practice.countries)
+        assert data["datePublished"] <= data["dateModified"]  # ISO dates: as strings in order
+        if practice.updated:
+            assert data["dateModified"] == practice.updated.isoformat()
+
+
+def meta_tags(html: str) -> dict[str, str]:
+    return {key: html_lib.unescape(value) for key, value in
+            re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)">', html)}
+
+
+def test_each_page_has_link_preview_tags_and_a_practice_its_photo(site, practices):
+    for slug, practice in practices.items():
+        for root in ("", "en/"):
+            tags = meta_tags((site / root / "practices" / slug / "index.html").read_text(encoding="utf-8"))
+            assert tags["og:title"] == tags["twitter:title"] == practice.title
+            assert tags["og:description"] == practice.summary and tags["og:type"] == "article"
+            assert tags["og:url"] == f"https://example.org/praktijken/{root}practices/{slug}/"
+            assert tags["og:locale"].split("_")[0] == practice.language
+            assert tags["twitter:card"] == ("summary_large_image" if practice.image else "summary")
+            if practice.image:
+                assert tags["og:image"].startswith("https://example.org/praktijken/practices/")
+                assert (site / tags["og:image"].removeprefix("https://example.org/praktijken/")).is_file()
+                assert tags["og:image:alt"] == practice.image["alt"]
+    assert any(p.image for p in practices.values())
+    home = meta_tags((site / "fr" / "index.html").read_text(encoding="utf-8"))
+    assert home["og:url"] == "https://example.org/praktijken/fr/" and home["og:locale"] == "fr_FR"
+    assert home["og:type"] == "website" and home["og:title"] and home["og:description"]
 
 
 def test_contact_addresses_are_not_in_pages_as_mailto(site):

@@ -1,0 +1,40 @@
+"""What a chat or social network shows of a shared link: Open Graph and Twitter card tags.
+
+Every page gets its title, summary, address, language and the site's name; a practice
+with a photo also the photo (with its description), shown large. Addresses are absolute,
+so the tags are made only for a site with a URL (``site_url``).
+"""
+
+from __future__ import annotations
+
+from babel.core import get_global
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's ``language_TERRITORY`` for a language: its likeliest territory (Babel)."""
+    likely = get_global("likely_subtags").get(lang, lang).split("_")
+    return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 else likely[0]
+
+
+def tags(title: str, description: str, url: str | None, lang: str, site_name: str, kind: str = "website",
+         image: str | None = None, image_alt: str | None = None) -> list[tuple[str, str, str]]:
+    """``(attribute, key, content)`` of each ``<meta>``: ``property`` for Open Graph,
+    ``name`` for Twitter's. Nothing without an absolute ``url``."""
+    if not url:
+        return []
+    found = [
+        ("property", "og:type", kind),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("property", "og:locale", og_locale(lang)),
+        ("property", "og:site_name", site_name),
+        ("name", "twitter:card", "summary_large_image" if image else "summary"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+    ]
+    if image:
+        found += [("property", "og:image", image), ("name", "twitter:image", image)]
+        if image_alt:
+            found += [("property", "og:image:alt", image_alt), ("name", "twitter:image:alt", image_alt)]
+    return [(attribute, key, content) for attribute, key, content in found if content]
