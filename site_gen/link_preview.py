@@ -18,8 +18,8 @@ def og_locale(lang: str) -> str:
 
 def tags(title: str, description: str, url: str | None, lang: str, site_name: str, kind: str = "website",
          image: str | None = None, image_alt: str | None = None) -> list[tuple[str, str, str]]:
-    """``(attribute, key, content)`` of each ``<meta>``: ``property`` for Open Graph,
-    ``name`` for Twitter's. Nothing without an absolute ``url``."""
+    """``(attribute, key, content)`` of each ``<meta>`` (``property`` for Open Graph,
+    ``name`` for X's card), those with content. Nothing without an absolute ``url``."""
     if not url:
         return []
     found = [
@@ -29,12 +29,9 @@ def tags(title: str, description: str, url: str | None, lang: str, site_name: st
         ("property", "og:url", url),
         ("property", "og:locale", og_locale(lang)),
         ("property", "og:site_name", site_name),
+        # X (Twitter) reads title, description and image from Open Graph: only the card's kind is its own.
         ("name", "twitter:card", "summary_large_image" if image else "summary"),
-        ("name", "twitter:title", title),
-        ("name", "twitter:description", description),
     ]
     if image:
-        found += [("property", "og:image", image), ("name", "twitter:image", image)]
-        if image_alt:
-            found += [("property", "og:image:alt", image_alt), ("name", "twitter:image:alt", image_alt)]
+        found += [("property", "og:image", image), ("property", "og:image:alt", image_alt or "")]
     return [(attribute, key, content) for attribute, key, content in found if content]
