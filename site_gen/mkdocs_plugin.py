@@ -350,12 +350,13 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         return context
 
     def _preview_meta(self, page: Any, config: Any, spec: PageSpec | None) -> list[tuple[str, str, str]]:
-        """The page's Open Graph and Twitter card tags (a practice's: its title, summary,
+        """The page's Open Graph and X card tags (a practice's: its title, summary,
         language and photo)."""
         practice = spec.context.get("practice") if spec is not None else None
         if practice is None:
-            return link_preview.tags(config.site_name if page.is_homepage else page.title or config.site_name, page.meta.get("description") or config.site_description or "",
-                                     page.canonical_url, self.layout.current, config.site_name)
+            title = config.site_name if page.is_homepage else page.title or config.site_name
+            description = page.meta.get("description") or config.site_description or ""
+            return link_preview.tags(title, description, page.canonical_url, self.layout.current, config.site_name)
         photo = practice.image or {}
         return link_preview.tags(
             practice.title, practice.summary, page.canonical_url, practice.language, config.site_name, "article",
