@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from .model import FIELDS, LIST, OBJECT, Practice
+from .schema import EXPORT_SCHEMA_FILE
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -52,7 +53,7 @@ def practices_json(catalog: "Catalog", site_url: str | None) -> str:
     """``/practices.json``: every practice with all its fields, its slug and URL."""
     data = {
         "schema_version": SCHEMA_VERSION,
-        "schema": absolute(site_url, "schema/practice.schema.json"),
+        "schema": absolute(site_url, f"schema/{EXPORT_SCHEMA_FILE}"),
         "count": len(catalog.practices),
         "practices": [practice_record(catalog, p, site_url) for p in catalog.practices],
     }

@@ -238,6 +238,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 ("practices.json", exports.practices_json(self.catalog, site_url)),
                 ("practices.csv", exports.practices_csv(self.catalog, site_url)),
                 (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
+                (f"schema/{schema.EXPORT_SCHEMA_FILE}", schema.export_schema_text(self.vocabularies, exports.SCHEMA_VERSION)),
             ]
             if self.bundle is None:  # a hosted site: what crawlers read first
                 made.append(("robots.txt", discovery.robots_txt(f"{site_url.rstrip('/')}/sitemap.xml" if site_url else None)))

@@ -15,6 +15,7 @@ from .vocab import Vocabularies
 
 SCHEMA_ID = "https://example.org/schema/practice.schema.json"
 SCHEMA_FILE = "practice.schema.json"
+EXPORT_SCHEMA_FILE = "practices-export.schema.json"  # of /practices.json
 
 
 def _field_schema(f: Field, vocabularies: Vocabularies) -> dict[str, Any]:
@@ -92,3 +93,34 @@ def json_schema(vocabularies: Vocabularies) -> dict[str, Any]:
 def schema_text(vocabularies: Vocabularies) -> str:
     """The schema as the file in the repository and on the site holds it."""
     return json.dumps(json_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_schema(vocabularies: Vocabularies, schema_version: int) -> dict[str, Any]:
+    """The schema of ``/practices.json``: each practice's fields as in the source file
+    (dates as ``YYYY-MM-DD`` text), with its slug, address and body."""
+    item = _object_schema(FIELDS, vocabularies)
+    item["properties"] = {
+        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The practice's name in its URL and file."},
+        "url": {"type": "string", "format": "uri-reference", "description": "Its page on the site."},
+        **item["properties"],
+        "body": {"type": "string", "description": "The description, as Markdown."},
+    }
+    item["required"] = ["slug", "url", *item["required"], "body"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Practices export",
+        "description": "/practices.json: every practice of the database, newest first.",
+        "type": "object",
+        "properties": {
+            "schema_version": {"const": schema_version},
+            "schema": {"type": "string", "format": "uri-reference", "description": "This schema's address."},
+            "count": {"type": "integer", "minimum": 0},
+            "practices": {"type": "array", "items": item},
+        },
+        "required": ["schema_version", "schema", "count", "practices"],
+        "additionalProperties": False,
+    }
+
+
+def export_schema_text(vocabularies: Vocabularies, schema_version: int) -> str:
+    return json.dumps(export_schema(vocabularies, schema_version), ensure_ascii=False, indent=2) + "\n"

@@ -153,3 +153,18 @@ def test_every_kind_of_page_exists_in_each_language_with_a_switcher(site, lang, 
     assert f" - {name}</title>" in listing
     for word in words:
         assert word in listing
+
+
+def test_practices_json_passes_the_schema_it_declares(site):
+    import jsonschema
+
+    data = json.loads((site / "practices.json").read_text(encoding="utf-8"))
+    declared = data["schema"]
+    assert declared == "https://example.org/praktijken/schema/practices-export.schema.json"
+    schema = json.loads((site / declared.removeprefix("https://example.org/praktijken/")).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [e.message for e in validator.iter_errors(data)] == []
+    assert data["count"] == len(data["practices"]) == 17
+    broken = {**data, "practices": [{k: v for k, v in data["practices"][0].items() if k != "body"}]}
+    assert any("'body' is a required property" in e.message for e in validator.iter_errors(broken))
