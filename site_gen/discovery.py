@@ -10,6 +10,7 @@ hand-written page's, its file's.
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -32,14 +33,21 @@ def commit_dates(folder: Path) -> tuple[dict[Path, datetime.date], dict[Path, da
     last: dict[Path, datetime.date] = {}
     first: dict[Path, datetime.date] = {}
     day = None
+    folder = folder.resolve()
     for line in out.splitlines():
         if line.startswith("\0"):
             day = datetime.date.fromisoformat(line[1:])
         elif line and day is not None:
-            path = (folder / line).resolve()
+            path = folder / line
             last.setdefault(path, day)  # the first seen is the last commit
             first[path] = day  # ... and the last seen the first
     return last, first
+
+
+def absolute(path: Path) -> Path:
+    """``path`` from the file system's root, as git's paths are keyed (no disk access: a
+    build asks for thousands)."""
+    return Path(os.path.abspath(path))
 
 
 def source_file(practice: "Practice", practices_dir: Path) -> Path:
@@ -61,7 +69,7 @@ class Dates:
                 self._first.update(first)
 
     def of_file(self, path: Path) -> datetime.date | None:
-        path = path.resolve()
+        path = absolute(path)
         if path in self._known:
             return self._known[path]
         try:
@@ -78,7 +86,7 @@ class Dates:
     def published(self, practice: "Practice", practices_dir: Path) -> datetime.date | None:
         """When the practice was first published: its file's first commit, else (outside
         git) its last change."""
-        return self._first.get(source_file(practice, practices_dir).resolve()) or self.of_practice(practice, practices_dir)
+        return self._first.get(absolute(source_file(practice, practices_dir))) or self.of_practice(practice, practices_dir)
 
     def newest(self, practices: Iterable["Practice"], practices_dir: Path) -> datetime.date | None:
         return max((d for d in (self.of_practice(p, practices_dir) for p in practices) if d is not None), default=None)
