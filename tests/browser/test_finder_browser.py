@@ -266,3 +266,16 @@ def test_the_finder_on_a_phone(browser, sample_site, screenshots):
     page.screenshot(path=str(screenshots / "finder-phone.png"), full_page=False)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_the_finder_does_not_jump_when_its_script_takes_over(browser, sample_site):
+    """Layout shift (CLS) of the finder on a phone, as the page loads and finder.js runs."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.add_init_script("""window.__shifts = [];
+        new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
+          .observe({type: "layout-shift", buffered: true});""")
+    page.goto(sample_site + "practices/")
+    page.wait_for_function("window.sgFinder && window.sgFinder.renderedAt !== null")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)") < 0.02
+    page.close()

@@ -391,6 +391,7 @@
       results.setAttribute("aria-busy", "false");
       window.sgFinder.renderedAt = window.performance.now();
     }
+    document.documentElement.classList.remove("sg-finder-pending");  // the list the address asks for is in place
   }
 
   form.hidden = false;
@@ -398,6 +399,7 @@
   if (window.matchMedia("(max-width: 59.9375em)").matches) filters.open = false;  // phones: results first
   window.sgFinder = { renderedAt: null, exportRows: function () { return exportRows(); } };
   Promise.all([search.facets().then(function () { return search.meta(); }), search.load("facets")]).then(start, function () {
+    document.documentElement.classList.remove("sg-finder-pending");  // the static list, then
     status.textContent = labels.failed;
   });
 })();
