@@ -50,11 +50,6 @@ def absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
 
-def source_file(practice: "Practice", practices_dir: Path) -> Path:
-    """The practice's Markdown file: ``<slug>.md``, or ``<slug>/index.md`` with its pictures."""
-    return practice.folder / "index.md" if practice.folder else practices_dir / f"{practice.slug}.md"
-
-
 class Dates:
     """When each source file last changed, from git where it knows, else from the disk."""
 
@@ -77,30 +72,32 @@ class Dates:
         except OSError:
             return None
 
-    def of_practice(self, practice: "Practice", practices_dir: Path) -> datetime.date | None:
+    def of_practice(self, practice: "Practice") -> datetime.date | None:
         """Its ``updated`` field, else when its file last changed."""
         if practice.slug not in self._practices:
-            self._practices[practice.slug] = practice.updated or self.of_file(source_file(practice, practices_dir))
+            found = self.of_file(practice.file) if practice.file is not None else None
+            self._practices[practice.slug] = practice.updated or found
         return self._practices[practice.slug]
 
-    def published(self, practice: "Practice", practices_dir: Path) -> datetime.date | None:
+    def published(self, practice: "Practice") -> datetime.date | None:
         """When the practice was first published: its file's first commit, else (outside
         git) its last change."""
-        return self._first.get(absolute(source_file(practice, practices_dir))) or self.of_practice(practice, practices_dir)
+        first = self._first.get(absolute(practice.file)) if practice.file is not None else None
+        return first or self.of_practice(practice)
 
-    def newest(self, practices: Iterable["Practice"], practices_dir: Path) -> datetime.date | None:
-        return max((d for d in (self.of_practice(p, practices_dir) for p in practices) if d is not None), default=None)
+    def newest(self, practices: Iterable["Practice"]) -> datetime.date | None:
+        return max((d for d in map(self.of_practice, practices) if d is not None), default=None)
 
 
-def generated_page_date(context: dict, dates: Dates, practices_dir: Path) -> datetime.date | None:
+def generated_page_date(context: dict, dates: Dates) -> datetime.date | None:
     """A generated page's date from what it shows (its :class:`~site_gen.catalog.PageSpec`
     context): a practice's own, a listing's newest practice, a facet index's newest."""
     if "practice" in context:
-        return dates.of_practice(context["practice"], practices_dir)
+        return dates.of_practice(context["practice"])
     if "listing" in context:
-        return dates.newest(context["listing"].items, practices_dir)
+        return dates.newest(context["listing"].items)
     if "facet_values" in context:
-        return dates.newest((p for value in context["facet_values"] for p in value.practices), practices_dir)
+        return dates.newest(p for value in context["facet_values"] for p in value.practices)
     return None
 
 

@@ -166,9 +166,14 @@ def json_ld(catalog: "Catalog", practice: Practice, site_url: str | None, site_n
     if modified:
         data["dateModified"] = modified.isoformat()
     if practice.image:
-        data["image"] = absolute(site_url, catalog.photo_url(practice, practice.image["src"]))
+        data["image"] = photo_address(catalog, practice, site_url)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def photo_address(catalog: "Catalog", practice: Practice, site_url: str | None) -> str:
+    """The address of the practice's front-matter photo (absolute where the site has a URL)."""
+    return absolute(site_url, catalog.photo_url(practice, practice.image["src"]))
 
 
 def authored_by(catalog: "Catalog", practice: Practice) -> str:

@@ -264,7 +264,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         # The sitemap's lastmod: when the page's content changed, not when it was built.
-        day = (discovery.generated_page_date(spec.context, self.dates, self.settings.practices_dir) if spec is not None
+        day = (discovery.generated_page_date(spec.context, self.dates) if spec is not None
                else self.dates.of_file(Path(page.file.abs_src_path)) if page.file.abs_src_path else None)
         if day is not None:
             page.update_date = day.isoformat()
@@ -341,10 +341,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             practice = spec.context.get("practice")
             if practice is not None:
                 site_url = config.site_url or None
-                practices_dir = self.settings.practices_dir
-                context["json_ld"] = exports.json_ld(
-                    self.catalog, practice, site_url, config.site_name,
-                    self.dates.published(practice, practices_dir), self.dates.of_practice(practice, practices_dir))
+                context["json_ld"] = exports.json_ld(self.catalog, practice, site_url, config.site_name,
+                                                     self.dates.published(practice), self.dates.of_practice(practice))
                 context["citation"] = exports.citation(self.catalog, practice, site_url, config.site_name)
         if self.bundle is None:
             context["sg_preview_meta"] = self._preview_meta(page, config, spec)
@@ -358,11 +356,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             title = config.site_name if page.is_homepage else page.title or config.site_name
             description = page.meta.get("description") or config.site_description or ""
             return link_preview.tags(title, description, page.canonical_url, self.layout.current, config.site_name)
-        photo = practice.image or {}
-        return link_preview.tags(
-            practice.title, practice.summary, page.canonical_url, practice.language, config.site_name, "article",
-            exports.absolute(config.site_url, self.catalog.photo_url(practice, photo["src"])) if photo and config.site_url else None,
-            photo.get("alt"))
+        photo = exports.photo_address(self.catalog, practice, config.site_url) if practice.image and config.site_url else None
+        return link_preview.tags(practice.title, practice.summary, page.canonical_url, practice.language, config.site_name,
+                                 "article", photo, (practice.image or {}).get("alt"))
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return self._written(output)

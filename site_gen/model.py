@@ -177,6 +177,7 @@ class Practice:
     body: str
     folder: Path | None = None
     assets: tuple[Path, ...] = ()
+    file: Path | None = None  # the Markdown file it was read from
 
     def __getattr__(self, name: str) -> Any:
         if name in FIELDS_BY_NAME:

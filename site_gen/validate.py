@@ -212,7 +212,7 @@ def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice
         checker.problems.append(Problem(source.display, parsed.body_line, "", *say("no_description")))
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
-    return Practice(source.slug, source.display, data, parsed.body, source.folder, assets), checker.problems
+    return Practice(source.slug, source.display, data, parsed.body, source.folder, assets, source.path), checker.problems
 
 
 def _field_node(node: yaml.Node, *path: str) -> yaml.Node:

@@ -394,9 +394,8 @@
     document.documentElement.classList.remove("sg-finder-pending");  // the list the address asks for is in place
   }
 
-  form.hidden = false;
-  filters.hidden = false;
-  if (window.matchMedia("(max-width: 59.9375em)").matches) filters.open = false;  // phones: results first
+  // The search box and the filters were shown (closed on a phone: results first) by the
+  // page's own script as it was parsed (finder.html).
   window.sgFinder = { renderedAt: null, exportRows: function () { return exportRows(); } };
   Promise.all([search.facets().then(function () { return search.meta(); }), search.load("facets")]).then(start, function () {
     document.documentElement.classList.remove("sg-finder-pending");  // the static list, then
