@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from . import engine  # noqa: F401  (before mkdocs: MkDocs or ProperDocs)
+
 from mkdocs.structure.files import File, Files
 
 from .languages import Layout, translation_of

@@ -1,4 +1,4 @@
-"""The MkDocs adapter: the only module that imports MkDocs.
+"""The MkDocs adapter: the only module that imports MkDocs (or ProperDocs, see :mod:`.engine`).
 
 It answers MkDocs' events and delegates: load and validate the practices (the build
 fails on any problem), plan the pages (:class:`~site_gen.catalog.Catalog`), add them as
@@ -14,6 +14,8 @@ import posixpath
 import sys
 from pathlib import Path
 from typing import Any
+
+from . import engine  # noqa: F401  (before mkdocs: MkDocs or ProperDocs)
 
 from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
@@ -437,7 +439,7 @@ def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, 
     handler = logging.StreamHandler(sys.stderr)  # what `mkdocs build` would show
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-    logger = logging.getLogger("mkdocs")
+    logger = engine.logger()
     logger.addHandler(handler)
     try:
         build(config)

@@ -12,17 +12,19 @@
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from . import engine  # noqa: F401  (before mkdocs: MkDocs or ProperDocs)
+
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .rendercache import Rendered
 
-log = logging.getLogger("mkdocs.plugins.site_gen")
+log = get_plugin_logger(__name__)
 
 
 def toc_tokens(items: list[AnchorLink]) -> tuple[dict[str, Any], ...]:
