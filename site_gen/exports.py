@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 FEED_SIZE = 30
+LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -60,7 +61,8 @@ def practices_json(catalog: "Catalog", site_url: str | None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _columns() -> list[str]:
+def csv_columns() -> list[str]:
+    """The columns of ``/practices.csv``: an object's fields get one each (``contact.email``)."""
     columns = ["slug", "url"]
     for f in FIELDS:
         if f.type == OBJECT:
@@ -74,7 +76,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
     if isinstance(value, dict):  # a document: "title <url>", "title <url> [fr]"
         text = f"{value.get('title', '')} <{value.get('url', '')}>"
         return text + (f" [{value['language']}]" if value.get("language") else "")
@@ -88,7 +90,7 @@ def practices_csv(catalog: "Catalog", site_url: str | None) -> str:
     (UTF-8 with BOM, for Excel); ``site-gen import`` reads it back."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    columns = _columns()
+    columns = csv_columns()
     writer.writerow(columns)
     for practice in catalog.practices:
         row = {"slug": practice.slug, "url": absolute(site_url, catalog.practice_url(practice))}

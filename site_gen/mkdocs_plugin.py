@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, discovery, exports, form, images, link_preview, schema, theme_markup
+from . import csp, datapackage, discovery, exports, form, images, link_preview, schema, theme_markup
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -239,6 +239,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             made += [
                 ("practices.json", exports.practices_json(self.catalog, site_url)),
                 ("practices.csv", exports.practices_csv(self.catalog, site_url)),
+                (datapackage.FILE, datapackage.datapackage_text(self.vocabularies, site_url, config.site_name)),  # the CSV's schema
                 (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
                 (f"schema/{schema.EXPORT_SCHEMA_FILE}", schema.export_schema_text(self.vocabularies, exports.SCHEMA_VERSION)),
             ]

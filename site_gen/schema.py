@@ -11,11 +11,18 @@ import json
 from typing import Any
 
 from .model import BOOLEAN, DATE, EMAIL, FIELDS, INTEGER, LIST, OBJECT, TERM, TEXT, URL, Field
+from .text import SLUG_PATTERN
 from .vocab import Vocabularies
 
 SCHEMA_ID = "https://example.org/schema/practice.schema.json"
 SCHEMA_FILE = "practice.schema.json"
 EXPORT_SCHEMA_FILE = "practices-export.schema.json"  # of /practices.json
+# What the exports add to a practice's own fields.
+ADDED_FIELDS = {
+    "slug": "The practice's name in its URL and file.",
+    "url": "Its page on the site.",
+    "body": "The description, as Markdown.",
+}
 
 
 def _field_schema(f: Field, vocabularies: Vocabularies) -> dict[str, Any]:
@@ -100,10 +107,10 @@ def export_schema(vocabularies: Vocabularies, schema_version: int) -> dict[str, 
     (dates as ``YYYY-MM-DD`` text), with its slug, address and body."""
     item = _object_schema(FIELDS, vocabularies)
     item["properties"] = {
-        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The practice's name in its URL and file."},
-        "url": {"type": "string", "format": "uri-reference", "description": "Its page on the site."},
+        "slug": {"type": "string", "pattern": f"^{SLUG_PATTERN}$", "description": ADDED_FIELDS["slug"]},
+        "url": {"type": "string", "format": "uri-reference", "description": ADDED_FIELDS["url"]},
         **item["properties"],
-        "body": {"type": "string", "description": "The description, as Markdown."},
+        "body": {"type": "string", "description": ADDED_FIELDS["body"]},
     }
     item["required"] = ["slug", "url", *item["required"], "body"]
     return {

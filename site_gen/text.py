@@ -7,7 +7,8 @@ import re
 import unicodedata
 
 UI_LANGUAGES = ("nl", "en", "fr")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"  # lower-case words joined by hyphens
+SLUG_RE = re.compile(f"^{SLUG_PATTERN}$")
 
 
 def nfc(text: str) -> str:

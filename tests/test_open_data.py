@@ -168,3 +168,34 @@ def test_practices_json_passes_the_schema_it_declares(site):
     assert data["count"] == len(data["practices"]) == 17
     broken = {**data, "practices": [{k: v for k, v in data["practices"][0].items() if k != "body"}]}
     assert any("'body' is a required property" in e.message for e in validator.iter_errors(broken))
+
+
+def test_practices_csv_passes_its_table_schema_in_frictionless(site, tmp_path):
+    """/datapackage.json describes /practices.csv (Frictionless, a checker that is not ours);
+    the same file with wrong cells fails it, naming row and column."""
+    from frictionless import validate
+
+    package = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = package["resources"]
+    assert resource["path"] == "practices.csv"
+    columns = next(csv.reader(io.StringIO((site / "practices.csv").read_text(encoding="utf-8-sig"))))
+    assert [f["name"] for f in resource["schema"]["fields"]] == columns
+    report = validate(str(site / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert report.tasks[0].stats["rows"] == 17
+
+    rows = list(csv.DictReader(io.StringIO((site / "practices.csv").read_text(encoding="utf-8-sig"))))
+    rows[0]["topics"] += "; not-a-topic"
+    rows[1]["year"] = "twintig"
+    rows[2]["title"] = ""
+    rows[3]["slug"] = rows[4]["slug"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (tmp_path / "practices.csv").write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    report = validate(str(tmp_path / "datapackage.json"))
+    found = {(row, field, kind) for row, field, kind in report.flatten(["rowNumber", "fieldName", "type"])}
+    assert {(2, "topics", "constraint-error"), (3, "year", "type-error"), (4, "title", "constraint-error")} <= found
+    assert any(kind == "primary-key" for _, _, kind in found), found
