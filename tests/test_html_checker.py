@@ -58,3 +58,9 @@ def test_the_themes_markup_we_mend_is_still_the_themes():
     for theirs, ours in theme_markup.TOGGLES:
         assert theirs in text, theirs
         assert theme_markup.mend(f"<body>{theirs}</body>") == f"<body>{ours}</body>"
+    nav_item = (base.parent / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    theirs, ours = theme_markup.TOC_TOGGLE
+    assert theirs in nav_item and theme_markup.TOC_LABEL in nav_item
+    assert theme_markup.mend(f"<nav>{theirs}</nav>") == f"<nav>{ours}</nav>"
+    labelled = f'<nav>{theirs}<label {theme_markup.TOC_LABEL}>Inhoud</label></nav>'
+    assert theme_markup.mend(labelled) == labelled

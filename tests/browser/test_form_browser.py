@@ -81,6 +81,20 @@ def test_mistakes_show_at_the_field_as_you_type(page, sample_site):
     assert page.evaluate("document.activeElement.closest('.sg-form__problems') !== null")
 
 
+def test_enter_in_a_field_shows_every_mistake_then_the_file(page, sample_site):
+    """The form has a submit button (Enter submits): it shows all mistakes, not only those typed in."""
+    open_form(page, sample_site)
+    assert page.locator('.sg-form__fields button[type="submit"]').inner_text() == "Controleer en toon het bestand"
+    page.fill("#sg-f-title", "Buurtbemiddeling")
+    page.press("#sg-f-title", "Enter")
+    assert page.locator("#sg-f-summary-error").inner_text() == "Dit veld is verplicht."  # untouched, shown now
+    assert page.evaluate("document.activeElement.closest('.sg-form__problems') !== null")
+    fill_a_practice(page)
+    page.press("#sg-f-year", "Enter")
+    assert page.evaluate("document.activeElement.id") == "sg-form-output-title"
+    assert page.url.endswith("contribute/form/") and page.errors == []  # nothing was sent anywhere
+
+
 def test_the_section_headings_follow_the_practice_language(page, sample_site):
     open_form(page, sample_site)
     page.select_option("#sg-f-language", "fr")

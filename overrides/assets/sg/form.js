@@ -137,6 +137,17 @@
       }
     });
   });
+  // Enter in a field, or this button: every problem shown, then the first one or the file.
+  var check = el("button", { type: "submit", class: "md-button md-button--primary" }, t("form_check"));
+  form.appendChild(el("p", { class: "sg-form__check" })).appendChild(check);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    touched.all = true;
+    var errors = update();
+    var first = problems.querySelector("a");
+    if (errors.length && first) first.focus();
+    else result.querySelector("h2").focus();
+  });
   form.hidden = false;
   result.hidden = false;
   root.querySelector(".sg-form__intro").hidden = false;
