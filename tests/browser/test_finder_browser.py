@@ -268,14 +268,18 @@ def test_the_finder_on_a_phone(browser, sample_site, screenshots):
     context.close()
 
 
-def test_the_finder_does_not_jump_when_its_script_takes_over(browser, sample_site):
-    """Layout shift (CLS) of the finder on a phone, as the page loads and finder.js runs."""
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+@pytest.mark.parametrize("address", ["practices/", "practices/?q=discriminatie", "en/practices/?country=be&year=2021"])
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 900)])
+def test_the_finder_does_not_jump_when_its_script_takes_over(browser, sample_site, address, width, height):
+    """Layout shift (CLS) of the finder on a phone and a desktop, as the page loads and
+    finder.js runs, also when the address asks for a search (which loads its index first)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
     page.add_init_script("""window.__shifts = [];
         new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
           .observe({type: "layout-shift", buffered: true});""")
-    page.goto(sample_site + "practices/")
+    page.goto(sample_site + address)
     page.wait_for_function("window.sgFinder && window.sgFinder.renderedAt !== null")
+    page.wait_for_function("!document.documentElement.classList.contains('sg-finder-pending')")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)") < 0.02
     page.close()

@@ -384,14 +384,18 @@
 
     input.value = state.q;
     exporter.hidden = !meta.practices;
+    var drawn;
     if (!isEmpty(state)) {
       goLive();
-      render();
+      drawn = render();
     } else {
       results.setAttribute("aria-busy", "false");
       window.sgFinder.renderedAt = window.performance.now();
+      drawn = Promise.resolve();
     }
-    document.documentElement.classList.remove("sg-finder-pending");  // the list the address asks for is in place
+    drawn.then(function () {  // the list the address asks for is in place (a search may take a while)
+      document.documentElement.classList.remove("sg-finder-pending");
+    });
   }
 
   // The search box and the filters were shown (closed on a phone: results first) by the
