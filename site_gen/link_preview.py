@@ -7,7 +7,11 @@ so the tags are made only for a site with a URL (``site_url``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from babel.core import get_global
+
+from .exports import photo_address
 
 
 def og_locale(lang: str) -> str:
@@ -35,3 +39,12 @@ def tags(title: str, description: str, url: str | None, lang: str, site_name: st
     if image:
         found += [("property", "og:image", image), ("property", "og:image:alt", image_alt or "")]
     return [(attribute, key, content) for attribute, key, content in found if content]
+
+
+def practice_tags(catalog: Any, practice: Any, url: str | None, site_url: str | None,
+                  site_name: str) -> list[tuple[str, str, str]]:
+    """A practice's tags: its own title, summary and language, and its photo where it has
+    one (by its absolute address: only for a site with a URL)."""
+    photo = photo_address(catalog, practice, site_url) if practice.image and site_url else None
+    return tags(practice.title, practice.summary, url, practice.language, site_name, "article",
+                photo, (practice.image or {}).get("alt"))

@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, datapackage, discovery, exports, form, images, link_preview, schema, theme_markup
+from . import csp, discovery, exports, images, link_preview, published, theme_markup
 from .bundle import Bundle, BundleError
 from .catalog import DEFAULT_PER_PAGE, LISTING_FOLDER, Catalog, PageSpec
 from .config import Settings
@@ -125,8 +125,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         search_pages = pages_for_search(files, self.layout, self._expand) if shared_search else []
         use_translations(files, config, self.layout.current)
         drop_unused_theme_files(files)
-        self.catalog = self._catalog(config)
-        self.dates = discovery.Dates([self.settings.practices_dir, Path(config.docs_dir)])
+        inherited = _FROM_DEFAULT_BUILD.get(str(self.settings.practices_dir)) if self.language is not None else None
+        # Another language's build is a fork of the default one, which loaded and dated them a moment ago.
+        self.catalog = self._catalog(config, inherited[0] if inherited else None)
+        self.dates = inherited[1] if inherited else discovery.Dates([self.settings.practices_dir, Path(config.docs_dir)])
         self.newest: datetime.date | None = None
 
         def add(src_uri: str, **source: str | bytes) -> None:
@@ -163,7 +165,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         self._later_search = search_args if shared_search and later else None
         for name, path in self._lunr_scripts():
             add(f"{lunr_assets.SCRIPT_FOLDER}/{name}", abs_src_path=str(path))
-        for name, text in self._data_files(config):
+        for name, text in published.data_files(
+                self.catalog, self.vocabularies, config.site_url or None, config.site_name,
+                repository_url=self.config.repository_url, branch=self.config.repository_branch,
+                contact_email=self.config.contact_email, at_root=shared_search, hosted=self.bundle is None):
             add(name, content=text)
         log.info("%d practices, %d generated pages", len(self.catalog.practices), len(self.specs))
         return files
@@ -196,11 +201,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             return False
         return name.as_posix() == practice.image["src"] and practice.image["src"] not in practice.body
 
-    def _catalog(self, config: Any) -> Catalog:
+    def _catalog(self, config: Any, inherited: list[Any] | None) -> Catalog:
         """All practices (or a bundle's subset), validated; the build stops on any problem."""
-        inherited = _FROM_DEFAULT_BUILD.get(str(self.settings.practices_dir)) if self.language is not None else None
         try:
-            # Another language's build is a fork of the default one, which loaded them a moment ago.
             practices = inherited if inherited is not None else load_valid_practices(
                 self.settings.practices_dir, self.vocabularies, self.settings.root, self.settings.language)
         except InvalidPractices as exc:
@@ -225,27 +228,6 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 for f, values in chosen.items()
             ]
         return catalog
-
-    def _data_files(self, config: Any) -> list[tuple[str, str]]:
-        """The form's data, the open-data exports and the JSON Schema, as (path, text)."""
-        site_url = config.site_url or None
-        form_data = form.form_data(self.vocabularies, self.catalog.ui, self.config.repository_url, self.config.repository_branch,
-                                   self.config.contact_email, [p.slug for p in self.catalog.practices])
-        made = [
-            (form.DATA_FILE, form.script(form_data)),
-            ("feed.xml", exports.atom_feed(self.catalog, site_url, config.site_name)),  # titled in the UI language
-        ]
-        if self.layout.current == self.layout.default:  # the same in every language: published once, at the root
-            made += [
-                ("practices.json", exports.practices_json(self.catalog, site_url)),
-                ("practices.csv", exports.practices_csv(self.catalog, site_url)),
-                (datapackage.FILE, datapackage.datapackage_text(self.vocabularies, site_url, config.site_name)),  # the CSV's schema
-                (f"schema/{schema.SCHEMA_FILE}", schema.schema_text(self.vocabularies)),  # for editors and tools
-                (f"schema/{schema.EXPORT_SCHEMA_FILE}", schema.export_schema_text(self.vocabularies, exports.SCHEMA_VERSION)),
-            ]
-            if self.bundle is None:  # a hosted site: what crawlers read first
-                made.append(("robots.txt", discovery.robots_txt(f"{site_url.rstrip('/')}/sitemap.xml" if site_url else None)))
-        return made
 
     def _expand(self, markdown: str) -> str:
         """A guide page with its placeholders filled in (tables, the README link)."""
@@ -318,8 +300,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         # Each language's build holds its pages in memory: side by side up to a few thousand
         # practices, one after the other beyond (one such process at a time, not two).
         side_by_side = len(self.catalog.practices) <= LANGUAGES_SIDE_BY_SIDE_UP_TO
-        # The forked builds start with this build's practices; this process forgets them at once.
-        _FROM_DEFAULT_BUILD[str(self.settings.practices_dir)] = self.catalog.practices
+        # The forked builds start with this build's practices and their dates; this process forgets them at once.
+        _FROM_DEFAULT_BUILD[str(self.settings.practices_dir)] = (self.catalog.practices, self.dates)
         try:
             self.language_builds.start(others, build_one, side_by_side)
         finally:
@@ -347,21 +329,15 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 context["json_ld"] = exports.json_ld(self.catalog, practice, site_url, config.site_name,
                                                      self.dates.published(practice), self.dates.of_practice(practice))
                 context["citation"] = exports.citation(self.catalog, practice, site_url, config.site_name)
-        if self.bundle is None:
-            context["sg_preview_meta"] = self._preview_meta(page, config, spec)
-        return context
-
-    def _preview_meta(self, page: Any, config: Any, spec: PageSpec | None) -> list[tuple[str, str, str]]:
-        """The page's Open Graph and X card tags (a practice's: its title, summary,
-        language and photo)."""
-        practice = spec.context.get("practice") if spec is not None else None
-        if practice is None:
+        if self.bundle is None:  # what a shared link shows: the page's, or its practice's
+            practice = spec.context.get("practice") if spec is not None else None
             title = config.site_name if page.is_homepage else page.title or config.site_name
-            description = page.meta.get("description") or config.site_description or ""
-            return link_preview.tags(title, description, page.canonical_url, self.layout.current, config.site_name)
-        photo = exports.photo_address(self.catalog, practice, config.site_url) if practice.image and config.site_url else None
-        return link_preview.tags(practice.title, practice.summary, page.canonical_url, practice.language, config.site_name,
-                                 "article", photo, (practice.image or {}).get("alt"))
+            context["sg_preview_meta"] = (
+                link_preview.practice_tags(self.catalog, practice, page.canonical_url, config.site_url or None, config.site_name)
+                if practice is not None else
+                link_preview.tags(title, page.meta.get("description") or config.site_description or "",
+                                  page.canonical_url, self.layout.current, config.site_name))
+        return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return self._written(output)
@@ -419,8 +395,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
 
 LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
-# The default build's validated practices, seen only by the other languages' builds it forks.
-_FROM_DEFAULT_BUILD: dict[str, list[Any]] = {}
+# The default build's validated practices and their dates, seen only by the other languages' builds it forks.
+_FROM_DEFAULT_BUILD: dict[str, tuple[list[Any], discovery.Dates]] = {}
 
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None,
