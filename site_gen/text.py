@@ -53,3 +53,29 @@ def close_matches(word: str, candidates: list[str], n: int = 3) -> list[str]:
     folded = {fold(c): c for c in candidates}
     hits = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)
     return [folded[h] for h in hits]
+
+
+# A paragraph that is one short line, all of it bold or italic: a heading as a word
+# processor makes one (pasted from Word), which screen readers and the page's table of
+# contents do not see as a heading.
+_EMPHASIS_LINE = re.compile(r"(\*\*|__|\*|_)(?=\S)([^*_\n]{1,80}?)(?<=\S)\1\s*")
+_FENCE = re.compile(r"\s*(```|~~~)")
+
+
+def pseudo_headings(markdown: str) -> list[tuple[int, str]]:
+    """``(line within markdown, text)`` of each paragraph that looks like a heading made
+    with emphasis: one line, wholly bold or italic, without a sentence's final stop."""
+    found = []
+    lines = markdown.split("\n")
+    fenced = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        match = _EMPHASIS_LINE.fullmatch(line)
+        if alone and match and not match.group(2).rstrip().endswith((".", "!", "?", ",", ";")):
+            found.append((i, match.group(2).strip()))
+    return found

@@ -35,7 +35,7 @@ from .problems import InvalidPractices, Problem
 from .source import Parsed, SourceFile, find_sources, parse
 from . import messages
 from .messages import say, word
-from .text import close_matches
+from .text import close_matches, pseudo_headings
 from .vocab import Vocabularies
 
 STANDARD_TAGS = {
@@ -210,6 +210,9 @@ def check_practice(parsed: Parsed, vocabularies: Vocabularies) -> tuple[Practice
     assets = _check_folder(checker, node, data)
     if not parsed.body.strip():
         checker.problems.append(Problem(source.display, parsed.body_line, "", *say("no_description")))
+    for offset, text in pseudo_headings(parsed.body):
+        checker.problems.append(Problem(source.display, parsed.body_line + offset, "", *say("emphasis_heading", text=text),
+                                        level="warning"))
     if any(p.is_error for p in checker.problems):
         return None, checker.problems
     return Practice(source.slug, source.display, data, parsed.body, source.folder, assets, source.path), checker.problems

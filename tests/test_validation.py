@@ -257,3 +257,17 @@ def test_quotes_inside_a_title_are_fine(tmp_path, vocabularies):
 def test_a_slug_used_twice_is_refused(tmp_path, vocabularies):
     _, problems = check(tmp_path, vocabularies, {"gent.md": practice_text(base_fields()), "gent/index.md": practice_text(base_fields())})
     assert len(problems) == 1 and 'the slug "gent" is used twice' in problems[0]
+
+
+def test_a_heading_made_of_bold_text_gets_a_warning_and_is_published(tmp_path, vocabularies):
+    """As a word processor makes headings (pasted from Word): said, with the line, but not refused."""
+    body = ("## Beschrijving\n\nDe stad test verhuurders.\n\n**Resultaten**\n\nVeel.\n\n*Wat we leerden*\n\n"
+            "**Lead:** de dienst Wonen. Een gewone zin.\n\n**Dit is een zin.**\n\n```\n**in code**\n```\n")
+    practices, problems = check(tmp_path, vocabularies, {"p.md": practice_text(base_fields(), body=body)})
+    assert len(practices) == 1
+    assert problems == [
+        "practices/p.md:15: warning: “Resultaten” is a line of its own in bold or italics: is it a heading? — "
+        "write it as a heading, ## Resultaten, so that screen readers and the page's contents see it",
+        "practices/p.md:19: warning: “Wat we leerden” is a line of its own in bold or italics: is it a heading? — "
+        "write it as a heading, ## Wat we leerden, so that screen readers and the page's contents see it",
+    ]
