@@ -317,8 +317,7 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         spec = self.specs.get(page.file.src_uri)
         # Pages out of the navigation share its rendering: it is the same for all the pages
         # of one folder (its links are relative to the page, none of them is active).
-        context["sg_in_nav"] = page.file.src_uri in self.nav_pages  # the theme's #__toc toggle is there
-        out_of_nav = spec is not None and not context["sg_in_nav"]
+        out_of_nav = spec is not None and page.file.src_uri not in self.nav_pages
         folder = posixpath.dirname(page.url.rstrip("/"))
         context["sg_nav_key"] = f"{self.layout.current}|{folder}|{context.get('base_url', '')}" if out_of_nav else ""
         if spec is not None:

@@ -64,3 +64,8 @@ def test_the_themes_markup_we_mend_is_still_the_themes():
     assert theme_markup.mend(f"<nav>{theirs}</nav>") == f"<nav>{ours}</nav>"
     labelled = f'<nav>{theirs}<label {theme_markup.TOC_LABEL}>Inhoud</label></nav>'
     assert theme_markup.mend(labelled) == labelled
+    toc = (base.parent / "partials" / "toc.html").read_text(encoding="utf-8")
+    title = '<label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      Inhoud\n    </label>'
+    assert theme_markup.TOC_TITLE.search(toc.replace("{{ title }}", "Inhoud"))
+    assert theme_markup.mend(f"<nav>{title}</nav>") == '<nav><div class="md-nav__title">Inhoud</div></nav>'  # no toggle: no label
+    assert theme_markup.mend(f"<nav>{theirs}{title}</nav>") == f"<nav>{theirs}{title}</nav>"  # in the navigation: as it is
