@@ -37,10 +37,13 @@ class Layout:
     default: str
     current: str
 
+    def folder_of(self, lang: str) -> str:
+        """``lang``'s root from the site's root ("" for the default language, "en/")."""
+        return "" if lang == self.default else f"{lang}/"
+
     def root_of(self, lang: str) -> str:
         """The path from the current build's root to ``lang``'s root ("", "en/", "../", "../fr/")."""
-        up = "" if self.current == self.default else "../"
-        return up if lang == self.default else f"{up}{lang}/"
+        return ("" if self.current == self.default else "../") + self.folder_of(lang)
 
     def alternates(self, base_url: str, page_url: str, site_url: str | None = None) -> list[dict[str, str]]:
         """The same page in every language: ``href`` relative to the page (base_url: to its
@@ -50,7 +53,7 @@ class Layout:
         found = []
         for lang in self.languages:
             href = (base + self.root_of(lang) + page_url) or "./"
-            url = site + ("" if lang == self.default else f"{lang}/") + page_url if site else href
+            url = site + self.folder_of(lang) + page_url if site else href
             found.append({"lang": lang, "name": language_name(lang), "href": href, "url": url, "current": lang == self.current,
                           "default": lang == self.default})
         return found
