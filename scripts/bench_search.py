@@ -181,7 +181,8 @@ def pagefind(site: Path, browser, base: str, queries: list[tuple[str, str, str]]
 def measure(site: Path, corpus: Path) -> dict:
     """Ours and Pagefind's, in one Chromium, on the site served on loopback."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from serving import serve
     from playwright.sync_api import sync_playwright
 
     base, server = serve(site)

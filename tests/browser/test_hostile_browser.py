@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from support import base_fields, create_project, mkdocs_build, practice_text
-from browser.conftest import serve
+from serving import serve
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser.conftest import serve
+from serving import serve
 from site_gen.search.analysis import words
 from site_gen.search.documents import markdown_text
 from site_gen.search.twin import ShardedSearch
