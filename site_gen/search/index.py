@@ -13,11 +13,13 @@ numbers and the vectors lunr.js builds from shards come out sorted.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
-from typing import Any, Iterable
+from operator import add, mul, truediv
+from typing import Any, Iterable, Iterator
 
 from .analysis import stems, unstemmed
 from .documents import Document
@@ -42,12 +44,25 @@ class Postings:
 
 
 class IndexData:
-    """Terms in sorted order with their postings, and how many documents there are."""
+    """Terms in sorted order with their postings, and how many documents there are.
 
-    def __init__(self, terms: list[str], postings: list[Postings], count: int):
+    Per field, the postings of every term lie end to end, in the terms' order: term
+    ``i``'s are ``refs[f][starts[f][i]:starts[f][i + 1]]`` (and the same of ``scores``).
+    """
+
+    def __init__(self, terms: list[str], refs: list[array], scores: list[array], starts: list[array], count: int):
         self.terms = terms
-        self.postings = postings
+        self.refs, self.scores, self.starts = refs, scores, starts
         self.count = count
+
+    def postings_of(self, number: int) -> Postings:
+        spans = [(starts[number], starts[number + 1]) for starts in self.starts]
+        return Postings(tuple(r[a:b] for r, (a, b) in zip(self.refs, spans)),
+                        tuple(s[a:b] for s, (a, b) in zip(self.scores, spans)))
+
+    @property
+    def postings(self) -> Iterator[Postings]:
+        return map(self.postings_of, range(len(self.terms)))
 
 
 def terms_of(document: Document) -> list[list[str]]:
@@ -94,13 +109,18 @@ def counted_terms(terms: list[str]) -> tuple[int, str, array]:
 
 def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
     """Count every term of every document, then score them as lunr does. ``cache``
-    (a :class:`site_gen.rendercache.DiskCache`) keeps each document's terms for the next build."""
+    (a :class:`site_gen.rendercache.DiskCache`) keeps each document's terms for the next build.
+
+    Millions of postings pass through here, so no Python line runs once per posting:
+    each field numbers its own terms and keeps, per term, the documents and frequencies in
+    arrays that ``map`` appends to; scores are computed by ``map`` over all of a field's
+    postings at once, in the order of lunr's formula (the same floats).
+    """
     nfields = len(FIELDS)
-    numbers: dict[str, int] = {}
-    # Per field: per term number, the documents (ascending) and term frequencies.
-    refs: list[list[array | None]] = [[] for _ in range(nfields)]
-    tfs: list[list[array | None]] = [[] for _ in range(nfields)]
-    lengths: list[list[int]] = [[] for _ in range(nfields)]
+    numbers = [defaultdict(itertools.count().__next__) for _ in range(nfields)]  # per field: term -> number
+    refs: list[list[array]] = [[] for _ in range(nfields)]  # per field, per term number: documents, ascending
+    tfs: list[list[array]] = [[] for _ in range(nfields)]  # ... and how often the term occurs in each
+    lengths = [array("I") for _ in range(nfields)]
     count = 0
     for ref, document in enumerate(documents):
         count += 1
@@ -111,38 +131,42 @@ def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
                 cache.put(document_key(document), found)
         for f, (length, joined, frequencies) in enumerate(found):
             lengths[f].append(length)
+            if not joined:
+                continue
+            term_numbers = list(map(numbers[f].__getitem__, joined.split(" ")))
             refs_f, tfs_f = refs[f], tfs[f]
-            for term, tf in zip(joined.split(" ") if joined else (), frequencies):
-                n = numbers.get(term)
-                if n is None:
-                    n = numbers[term] = len(numbers)
-                    for g in range(nfields):
-                        refs[g].append(None)
-                        tfs[g].append(None)
-                row = refs_f[n]
-                if row is None:
-                    row, refs_f[n], tfs_f[n] = array("I"), array("I"), array("I")
-                    row = refs_f[n]
-                row.append(ref)
-                tfs_f[n].append(tf)  # type: ignore[union-attr]
-    terms = sorted(numbers)
-    # lunr's length normalisation per document and field: k1 * (1 - b + b * length / average)
-    norms = []
+            for _ in range(len(numbers[f]) - len(refs_f)):  # terms new to this field
+                refs_f.append(array("I"))
+                tfs_f.append(array("I"))
+            deque(map(array.append, map(refs_f.__getitem__, term_numbers), itertools.repeat(ref)), 0)
+            deque(map(array.append, map(tfs_f.__getitem__, term_numbers), frequencies), 0)
+    terms = sorted(set().union(*numbers))
+    # lunr's idf counts a term's documents over every field
+    frequency = Counter()
     for f in range(nfields):
-        average = sum(lengths[f]) / count if count else 0.0
-        norms.append([K1 * (1 - B + B * (length / average)) if average else 0.0 for length in lengths[f]])
+        frequency.update({term: len(refs[f][n]) for term, n in numbers[f].items()})
+    idfs = [idf(frequency[term], count) for term in terms]
     k = K1 + 1
-    empty = array("I")
-    postings = []
-    for term in terms:
-        n = numbers[term]
-        rows = [refs[f][n] or empty for f in range(nfields)]
-        term_idf = idf(sum(len(r) for r in rows), count)
-        scores = []
-        for f, (_, boost) in enumerate(FIELDS):
-            norm, frequencies = norms[f], tfs[f][n] or empty
-            tfs[f][n] = None  # scored: the frequencies give way to the scores
-            scores.append(array("I", [max(1, round(round(term_idf * (k * tf) / (norm[ref] + tf) * boost, 3) * SCALE))
-                                      for ref, tf in zip(rows[f], frequencies)]))
-        postings.append(Postings(tuple(rows), tuple(scores)))
-    return IndexData(terms, postings, count)
+    all_refs, all_scores, all_starts = [], [], []
+    for f, (_, boost) in enumerate(FIELDS):
+        # lunr's length normalisation per document: k1 * (1 - b + b * length / average)
+        average = sum(lengths[f]) / count if count else 0.0
+        norms = [K1 * (1 - B + B * (length / average)) if average else 0.0 for length in lengths[f]]
+        field_refs, field_tfs, field_idfs, starts = array("I"), array("I"), array("d"), array("I", [0])
+        numbers_f, refs_f, tfs_f = numbers[f], refs[f], tfs[f]
+        for term, term_idf in zip(terms, idfs):
+            n = numbers_f.get(term)
+            if n is not None:
+                field_refs += refs_f[n]
+                field_tfs += tfs_f[n]
+                field_idfs.extend(itertools.repeat(term_idf, len(refs_f[n])))
+            starts.append(len(field_refs))
+        refs[f] = tfs[f] = numbers[f] = None  # type: ignore[call-overload]  # end to end now: the rows go
+        # idf * (k * tf) / (norm + tf) * boost, rounded to thousandths as lunr does, then to whole hundredths
+        raw = map(mul, map(truediv, map(mul, field_idfs, map(mul, itertools.repeat(k), field_tfs)),
+                                map(add, map(norms.__getitem__, field_refs), field_tfs)), itertools.repeat(boost))
+        scaled = map(round, map(mul, map(round, raw, itertools.repeat(3)), itertools.repeat(SCALE)))
+        all_scores.append(array("I", map(max, itertools.repeat(1), scaled)))
+        all_refs.append(field_refs)
+        all_starts.append(starts)
+    return IndexData(terms, all_refs, all_scores, all_starts, count)

@@ -16,9 +16,9 @@ turns the shards a query needs into one ``lunr.Index`` (``assets/sg/search.js``)
 from __future__ import annotations
 
 import bisect
-import itertools
 import json
 import operator
+from array import array
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -61,14 +61,25 @@ def path_of(key: str) -> str:
     return f"{FOLDER}/{key}.js"
 
 
-def term_entry(term: str, number: int, postings) -> str:
-    """``[term, number, [ref gap, score, …] per field]`` as JSON: refs as gaps from the
-    previous one. Written with iterators, not lists: it runs for every posting."""
+def term_entries(index: IndexData) -> Iterator[str]:
+    """Each term as ``[term, number, [ref gap, score, …] per field]`` (JSON), in order:
+    refs as gaps from the previous one. Gaps are taken over a whole field at once, as
+    the index holds it (every term's postings end to end): this runs for every posting."""
     fields = []
-    for refs, scores in zip(postings.refs, postings.scores):
-        gaps = map(operator.sub, refs, itertools.chain((0,), refs))
-        fields.append("[" + ",".join(map(str, itertools.chain.from_iterable(zip(gaps, scores)))) + "]")
-    return f"[{json.dumps(term, ensure_ascii=False)},{number},{','.join(fields)}]"
+    for refs, scores, starts in zip(index.refs, index.scores, index.starts):
+        previous = array("I", [0]) + refs[:-1]
+        for start in starts[:-1]:
+            if start < len(refs):
+                previous[start] = 0  # a term's first document: its gap is its number
+        fields.append((array("I", map(operator.sub, refs, previous)), scores, starts))
+    pair = "%d,%d".__mod__
+    for number, term in enumerate(index.terms):
+        postings = []
+        for gaps, scores, starts in fields:
+            a, b = starts[number], starts[number + 1]
+            postings.append("[" + ",".join(map(pair, zip(gaps[a:b], scores[a:b]))) + "]")
+        # A term is made of word characters (analysis.WORD_RE): JSON quotes it as it is.
+        yield f'["{term}",{number},{",".join(postings)}]'
 
 
 def cut(index: IndexData, limit: int) -> Iterator[tuple[str, list[str]]]:
@@ -77,10 +88,9 @@ def cut(index: IndexData, limit: int) -> Iterator[tuple[str, list[str]]]:
     at 10,000 practices)."""
     current: list[str] = []
     first, size = "", 0
-    for number, (term, postings) in enumerate(zip(index.terms, index.postings)):
+    for term, entry in zip(index.terms, term_entries(index)):
         if not current:
             first = term
-        entry = term_entry(term, number, postings)
         current.append(entry)
         size += len(entry) + 1
         if size >= limit:
