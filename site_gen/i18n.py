@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .text import UI_LANGUAGES
 
 UI_FILE = Path(__file__).parent / "ui.yml"
@@ -18,7 +17,7 @@ class UiLabels:
         if lang not in UI_LANGUAGES:
             raise ValueError(f"UI language {lang!r} is not supported; use one of {', '.join(UI_LANGUAGES)}")
         self.lang = lang
-        self._labels: dict[str, dict[str, str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self._labels: dict[str, dict[str, str]] = yamlfile.load(path)
 
     def t(self, key: str, **values: object) -> str:
         text = self._labels[key][self.lang]

@@ -17,6 +17,7 @@ from typing import Iterator
 
 import yaml
 
+from . import yamlfile
 from .text import UI_LANGUAGES
 
 MESSAGES_FILE = Path(__file__).parent / "messages.yml"
@@ -30,7 +31,7 @@ class MessagesError(ValueError):
 
 @functools.cache
 def table(path: Path = MESSAGES_FILE) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yamlfile.load(path)
 
 
 @contextlib.contextmanager
@@ -63,7 +64,7 @@ def reword(path: Path | None) -> None:
     if path is None:
         return
     try:
-        own = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        own = yamlfile.load(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise MessagesError(f"{path}: cannot read the messages: {exc}") from None
     if not isinstance(own, dict):

@@ -33,7 +33,7 @@ from .incremental import BuildState, folders_digest
 from .languages import Layout
 from .mkdocs_files import drop_unused_theme_files, pages_for_search, use_translations
 from .mkdocs_serve import Preview, restore
-from .mkdocs_shared import LanguageBuilds, rendered, use_rendered, use_theme_parts
+from .mkdocs_shared import LanguageBuilds, compile_templates, rendered, use_rendered, use_theme_parts
 from .rendercache import CACHE_FOLDER, DiskCache, fingerprint
 from .messages import MessagesError
 from .minify import fold_whitespace
@@ -248,6 +248,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta = spec.page_meta()
         # The sitemap's lastmod: when the page's content changed, not when it was built.
         day = (discovery.generated_page_date(spec.context, self.dates) if spec is not None
                else self.dates.of_file(Path(page.file.abs_src_path)) if page.file.abs_src_path else None)
@@ -285,6 +287,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         # Every page of this build is rendered: the other languages' builds start beside it
         # (in a preview, once this one is served).
         if self.language is None and self.bundle is None and self.preview is None:
+            if len(self.layout.languages) > 1:
+                compile_templates(env, ["main.html", "404.html", *{spec.template for spec in self.specs.values()}])
             self._start_languages(config, None)
         return env
 

@@ -15,10 +15,11 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from . import engine  # noqa: F401  (before mkdocs: MkDocs or ProperDocs)
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -73,6 +74,47 @@ def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
         return memo[key]
 
     env.globals["sg_memo"] = sg_memo
+    env.bytecode_cache = COMPILED
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled by this process, in memory: the language builds forked from it
+    start with them instead of compiling each template again (Jinja checks each one's
+    source against the checksum kept with it)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
+def compile_templates(env: Any, names: Iterable[str]) -> None:
+    """Compile ``names`` and every template they name (``extends``, ``include``,
+    ``import``; names made at render time are left to then), before the language
+    builds are forked."""
+    from jinja2 import TemplateNotFound, meta
+
+    todo, seen = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, _, _ = env.loader.get_source(env, name)
+        except TemplateNotFound:
+            continue  # a page template the theme lacks fails where it is used, with MkDocs' message
+        env.get_template(name)
+        todo.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n is not None)
 
 
 STOPPED = 130  # a build's exit code when it was interrupted

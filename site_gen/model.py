@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from . import yamlfile
 
 TEXT = "text"
 INTEGER = "integer"
@@ -54,7 +54,7 @@ class Field:
 
 
 WORDS_FILE = Path(__file__).parent / "fields.yml"
-_WORDS: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+_WORDS: dict[str, dict[str, dict[str, str]]] = yamlfile.load(WORDS_FILE)
 
 
 def _field(path: str, type: str, **kw: Any) -> Field:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlfile
 from .messages import say
 from .problems import Problem, display_path
 from .text import SLUG_RE, nfc
@@ -22,8 +23,6 @@ MAX_DEPTH = 20  # open [ and { at once: PyYAML slows down quadratically with dep
 RESERVED_SLUGS = frozenset({"index", "page"})
 IGNORED_NAMES = frozenset({"README.md", "practice.schema.json"})
 FENCES = ("---",)
-# libyaml's parser when PyYAML has it (15× faster); the same safe loader either way.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CLOSERS = ("---", "...")
 
 
@@ -147,11 +146,11 @@ def parse_text(source: SourceFile, text: str) -> tuple[Parsed | None, list[Probl
         return None, [Problem(source.display, 1, "", *say("too_deep"))]
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     try:
-        for token in yaml.scan(front, Loader=LOADER):
+        for token in yaml.scan(front, Loader=yamlfile.LOADER):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 # Aliases can multiply a small file into a huge tree ("billion laughs").
                 return None, [Problem(source.display, token.start_mark.line + 2, "", *say("anchors"))]
-        node = yaml.compose(front, Loader=LOADER)
+        node = yaml.compose(front, Loader=yamlfile.LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = min(mark.line + 2, end) if mark is not None else 1  # a problem at the end: the last field

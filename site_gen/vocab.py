@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
+from . import yamlfile
 from .text import UI_LANGUAGES, close_matches, fold, slugify
 
 PACKAGE_VOCABULARIES = Path(__file__).parent / "vocabularies"
@@ -105,7 +106,7 @@ class Vocabulary:
 def load_yaml_vocabulary(path: Path) -> Vocabulary:
     """Read one vocabulary file: a list of ``{id, labels: {nl, en, fr}}``."""
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = yamlfile.load(path)
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"{path}: cannot read vocabulary: {exc}") from exc
     if not isinstance(entries, list):
