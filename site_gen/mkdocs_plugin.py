@@ -34,7 +34,7 @@ from .languages import Layout
 from .mkdocs_files import drop_unused_theme_files, pages_for_search, use_translations
 from .mkdocs_serve import Preview, restore
 from .mkdocs_shared import LanguageBuilds, compile_templates, rendered, use_rendered, use_theme_parts
-from .rendercache import CACHE_FOLDER, DiskCache, fingerprint
+from .rendercache import CACHE_FOLDER, DiskCache, Rendered, fingerprint
 from .messages import MessagesError
 from .minify import fold_whitespace
 from .problems import InvalidPractices
@@ -48,6 +48,8 @@ log = get_plugin_logger(__name__)
 # One cache of rendered pages per settings, shared by the builds of one process (every
 # UI language; each save in `mkdocs serve`) and by the forked builds of the other languages.
 _RENDER_CACHES: dict[tuple[str, str | None], DiskCache] = {}
+# A generated page without Markdown (a listing, the finder): MkDocs would start Python-Markdown for it.
+NOTHING_RENDERED = Rendered("", (), None, frozenset())
 # Generated pages are reached through listings, not the navigation: no "not in nav" notice.
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
@@ -258,6 +260,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             self.newest = max(self.newest or day, day)
         if spec is None and "site-gen:" in markdown:
             return self._expand(markdown)  # the contributor guide
+        if spec is not None and not markdown:
+            use_rendered(page, NOTHING_RENDERED)  # a listing: what Markdown would make of nothing
         if spec is not None and "practice" in spec.context:
             practice = spec.context["practice"]
             assets = ",".join(sorted(a.name for a in practice.assets))
