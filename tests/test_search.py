@@ -253,3 +253,26 @@ def test_an_empty_database_has_a_search_that_finds_nothing(tmp_path):
     assert search.meta_data["practices"] == 0 and search.meta_data["shards"] == []
     assert search.search("stad") == []
     assert read_script(files[shards.path_of("facets")]) == ("facets", [])
+
+
+# --- made in a second process ---------------------------------------------------------------
+
+def test_a_forked_process_writes_the_same_files_as_the_build_itself(synthetic, tmp_path):
+    from site_gen.search.build import SearchFiles
+
+    here, forked = tmp_path / "here", tmp_path / "forked"
+    assert SearchFiles(synthetic, [], here, parallel_from=10_000).write() > 100
+    beside = SearchFiles(synthetic, [], forked, parallel_from=1)
+    assert beside.running() or (forked / "search").exists()
+    assert beside.write() == len(list((here / "search").rglob("*.js")))
+    assert {p.relative_to(here): p.read_bytes() for p in here.rglob("*.js")} == {
+        p.relative_to(forked): p.read_bytes() for p in forked.rglob("*.js")}
+
+
+def test_a_failure_in_the_forked_process_fails_the_build_with_its_reason(synthetic, tmp_path):
+    from site_gen.search.build import SearchFiles
+
+    (tmp_path / "site").write_text("a file where the site's folder should be", encoding="utf-8")
+    with pytest.raises(OSError) as failed:
+        SearchFiles(synthetic, [], tmp_path / "site", parallel_from=1).write()
+    assert "site" in str(failed.value)

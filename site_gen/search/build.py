@@ -1,9 +1,8 @@
 """The search's files for one build: documents, index, shards, cards and facet table.
 
 Building them is independent of rendering pages, and machines have more than one core:
-a large collection's files are made in a second process (started fresh, not forked)
-while the pages render, a small one's right away, where a process would cost more than
-it saves. They are written into the built site (never into a watched folder) as they are
+a large collection's files are made in a forked process while the pages render, a small
+one's right away, where a process would cost more than it saves. They are written into the built site (never into a watched folder) as they are
 made, and ``write`` waits for them once the pages are.
 """
 
@@ -12,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import multiprocessing
+import pickle
 import shutil
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -130,31 +129,73 @@ class SearchFiles:
 
     def __init__(self, catalog: "Catalog", pages: list[Page], site_dir: Path, languages: tuple[str, ...] = (),
                  cache_folder: Path | None = None, swap_lock: Path | None = None, parallel_from: int = PARALLEL_FROM):
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future[int] | None = None
+        self._process: Any = None
+        self._result: Any = None
         self._args = (catalog, pages, site_dir, languages, cache_folder, swap_lock)
         if len(catalog.practices) >= parallel_from:
-            # The worker ends once the files are written, so its memory (800 MB at 10,000
-            # practices) is returned while the pages still render; the pool starts an idle,
-            # empty one in its place, ended at close().
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             max_tasks_per_child=1)
-            self._future = self._pool.submit(make_and_write, *self._args)
+            # A forked process starts with the practices in memory (sending them to a
+            # new interpreter took it a second at 1,000 practices), and ends once the
+            # files are written, so its memory (800 MB at 10,000 practices) is returned
+            # while the pages still render.
+            context = multiprocessing.get_context("fork")
+            self._result, sender = context.Pipe(duplex=False)
+            _FORKED_WITH[:] = [self._args]
+            try:
+                self._process = context.Process(target=_make_in_child, args=(sender,), name="site-gen search", daemon=True)
+                self._process.start()
+            finally:
+                _FORKED_WITH.clear()
+                sender.close()
 
     def write(self) -> int:
         """Wait for the files (or make them now) and write them; returns how many."""
         try:
-            if self._future is not None:
-                return self._future.result()
-            return make_and_write(*self._args)
+            if self._process is None:
+                return make_and_write(*self._args)
+            try:
+                ok, value = self._result.recv()
+            except EOFError:
+                raise RuntimeError(f"the search index was not made (its process ended with code {self._exit_code()})") from None
+            if not ok:
+                raise value
+            return value
         finally:
             self.close()
 
+    def _exit_code(self) -> int | None:
+        self._process.join()
+        return self._process.exitcode
+
     def running(self) -> bool:
         """Whether the files are still being made (in the second process)."""
-        return self._future is not None and not self._future.done()
+        return self._process is not None and not self._result.poll()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self._process is not None:
+            if self._process.is_alive() and not self._result.poll():
+                self._process.terminate()  # a failed build, or a newer save
+            self._process.join()
+            self._result.close()
+            self._process = None
+
+
+# What the forked process makes the files of: set only while it is forked.
+_FORKED_WITH: list[tuple] = []
+
+
+def _make_in_child(sender: Any) -> None:
+    """In the forked process: make and write the files, and send how it went."""
+    try:
+        result: tuple[bool, Any] = (True, make_and_write(*_FORKED_WITH[0]))
+    except BaseException as exc:  # every failure goes to the build, which reports it
+        result = (False, exc if _picklable(exc) else RuntimeError(f"{type(exc).__name__}: {exc}"))
+    sender.send(result)
+    sender.close()
+
+
+def _picklable(value: Any) -> bool:
+    try:
+        pickle.dumps(value)
+        return True
+    except Exception:
+        return False
