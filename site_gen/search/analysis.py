@@ -14,6 +14,7 @@ Porter stemmer.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Callable
 
@@ -73,19 +74,20 @@ def stem(word: str, lang: str) -> str:
 
 def unstemmed(text: str, lang: str) -> list[str]:
     """The words of ``text`` as written (lowercase, no accents), without stop words."""
-    stops = stop_words(lang)
-    return [w for w in words(text) if w not in stops]
+    return list(itertools.filterfalse(stop_words(lang).__contains__, words(text)))
 
 
 def stems(found_words: list[str], lang: str) -> list[str]:
-    """The stems of words (from :func:`unstemmed`) in ``lang``."""
-    cache, stem_word = _STEMS[lang], stemmer(lang)
-    found = []
-    for word in found_words:
-        term = cache.get(word)
-        if term is None:
-            term = cache[word] = stem_word(word)
-        found.append(term)
+    """The stems of words (from :func:`unstemmed`) in ``lang``: looked up all at once (a
+    million words at 1,000 practices), each word not seen before stemmed once."""
+    cache = _STEMS[lang]
+    found = list(map(cache.get, found_words))
+    if None in found:
+        stem_word = stemmer(lang)
+        for n, term in enumerate(found):
+            if term is None:
+                word = found_words[n]
+                found[n] = cache.get(word) or cache.setdefault(word, stem_word(word))
     return found
 
 
