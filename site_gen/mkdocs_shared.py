@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from .collector import SharedWithForks
 from .rendercache import Rendered
 
 log = get_plugin_logger(__name__)
@@ -125,16 +125,14 @@ class LanguageBuilds:
 
     def __init__(self) -> None:
         self.running: dict[str, int] = {}
+        self.shared = SharedWithForks()
 
     def start(self, languages: list[str], build: Callable[[str], None], side_by_side: bool = True) -> None:
         """Each language's build in a process of its own, all at once; or, not
         ``side_by_side`` (a large collection, within the memory budget), one process
         that builds them one after the other."""
-        # The collector would write into every object this build holds, in each process,
-        # so that each process gets its own copy of every memory page: the objects made
-        # so far are left out of its collections until the builds are done.
         if languages:
-            gc.freeze()
+            self.shared.hold()  # until the builds are done
         if not side_by_side and languages:
             self._fork(",".join(languages), lambda _: [build(lang) for lang in languages])
             return
@@ -169,7 +167,7 @@ class LanguageBuilds:
             if os.waitstatus_to_exitcode(status) != 0:
                 failed.append(lang)
         self.running = {}
-        gc.unfreeze()
+        self.shared.release()
         return failed
 
     def stop(self) -> None:
@@ -186,4 +184,4 @@ class LanguageBuilds:
             except (ProcessLookupError, ChildProcessError):
                 pass
         self.running = {}
-        gc.unfreeze()
+        self.shared.release()

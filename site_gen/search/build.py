@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..catalog import facet_title
-from ..collector import fewer_collections
+from ..collector import SharedWithForks, fewer_collections
 from ..i18n import UiLabels
 from ..rendercache import DiskCache, fingerprint
 from . import shards
@@ -131,6 +131,7 @@ class SearchFiles:
                  cache_folder: Path | None = None, swap_lock: Path | None = None, parallel_from: int = PARALLEL_FROM):
         self._process: Any = None
         self._result: Any = None
+        self._shared = SharedWithForks()
         self._args = (catalog, pages, site_dir, languages, cache_folder, swap_lock)
         if len(catalog.practices) >= parallel_from:
             # A forked process starts with the practices in memory (sending them to a
@@ -140,6 +141,7 @@ class SearchFiles:
             context = multiprocessing.get_context("fork")
             self._result, sender = context.Pipe(duplex=False)
             _FORKED_WITH[:] = [self._args]
+            self._shared.hold()  # until the files are made
             try:
                 self._process = context.Process(target=_make_in_child, args=(sender,), name="site-gen search", daemon=True)
                 self._process.start()
@@ -177,6 +179,7 @@ class SearchFiles:
             self._process.join()
             self._result.close()
             self._process = None
+            self._shared.release()
 
 
 # What the forked process makes the files of: set only while it is forked.
