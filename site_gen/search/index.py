@@ -116,11 +116,30 @@ def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
     arrays that ``map`` appends to; scores are computed by ``map`` over all of a field's
     postings at once, in the order of lunr's formula (the same floats).
     """
-    nfields = len(FIELDS)
-    numbers = [defaultdict(itertools.count().__next__) for _ in range(nfields)]  # per field: term -> number
-    refs: list[list[array]] = [[] for _ in range(nfields)]  # per field, per term number: documents, ascending
-    tfs: list[list[array]] = [[] for _ in range(nfields)]  # ... and how often the term occurs in each
-    lengths = [array("I") for _ in range(nfields)]
+    fields, count = _counted(documents, cache)
+    terms = sorted(set().union(*(field.numbers for field in fields)))
+    # lunr's idf counts a term's documents over every field
+    frequency: Counter[str] = Counter()
+    for field in fields:
+        frequency.update({term: len(field.refs[n]) for term, n in field.numbers.items()})
+    idfs = [idf(frequency[term], count) for term in terms]
+    scored = [_scored(fields[f], boost, terms, idfs, count) for f, (_, boost) in enumerate(FIELDS)]
+    return IndexData(terms, [r for r, _, _ in scored], [s for _, s, _ in scored], [t for _, _, t in scored], count)
+
+
+@dataclass
+class _Field:
+    """One field while documents are counted: per term number, its documents (ascending)
+    and how often the term occurs in each; and each document's length."""
+
+    numbers: defaultdict[str, int]
+    refs: list[array]
+    tfs: list[array]
+    lengths: array
+
+
+def _counted(documents: Iterable[Document], cache: Any) -> tuple[list[_Field], int]:
+    fields = [_Field(defaultdict(itertools.count().__next__), [], [], array("I")) for _ in FIELDS]
     count = 0
     for ref, document in enumerate(documents):
         count += 1
@@ -129,44 +148,39 @@ def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
             found = [counted_terms(terms) for terms in terms_of(document)]
             if cache is not None:
                 cache.put(document_key(document), found)
-        for f, (length, joined, frequencies) in enumerate(found):
-            lengths[f].append(length)
+        for field, (length, joined, frequencies) in zip(fields, found):
+            field.lengths.append(length)
             if not joined:
                 continue
-            term_numbers = list(map(numbers[f].__getitem__, joined.split(" ")))
-            refs_f, tfs_f = refs[f], tfs[f]
-            for _ in range(len(numbers[f]) - len(refs_f)):  # terms new to this field
-                refs_f.append(array("I"))
-                tfs_f.append(array("I"))
-            deque(map(array.append, map(refs_f.__getitem__, term_numbers), itertools.repeat(ref)), 0)
-            deque(map(array.append, map(tfs_f.__getitem__, term_numbers), frequencies), 0)
-    terms = sorted(set().union(*numbers))
-    # lunr's idf counts a term's documents over every field
-    frequency = Counter()
-    for f in range(nfields):
-        frequency.update({term: len(refs[f][n]) for term, n in numbers[f].items()})
-    idfs = [idf(frequency[term], count) for term in terms]
+            term_numbers = list(map(field.numbers.__getitem__, joined.split(" ")))
+            for _ in range(len(field.numbers) - len(field.refs)):  # terms new to this field
+                field.refs.append(array("I"))
+                field.tfs.append(array("I"))
+            deque(map(array.append, map(field.refs.__getitem__, term_numbers), itertools.repeat(ref)), 0)
+            deque(map(array.append, map(field.tfs.__getitem__, term_numbers), frequencies), 0)
+    return fields, count
+
+
+def _scored(field: _Field, boost: int, terms: list[str], idfs: list[float], count: int) -> tuple[array, array, array]:
+    """The field's postings end to end in the terms' order: documents, scores, and where
+    each term's start. The field is emptied once copied (at 10,000 practices its rows and
+    term numbers are a few hundred MB)."""
+    # lunr's length normalisation per document: k1 * (1 - b + b * length / average)
+    average = sum(field.lengths) / count if count else 0.0
+    norms = [K1 * (1 - B + B * (length / average)) if average else 0.0 for length in field.lengths]
+    refs, tfs, term_idfs, starts = array("I"), array("I"), array("d"), array("I", [0])
+    for term, term_idf in zip(terms, idfs):
+        n = field.numbers.get(term)
+        if n is not None:
+            refs += field.refs[n]
+            tfs += field.tfs[n]
+            term_idfs.extend(itertools.repeat(term_idf, len(field.refs[n])))
+        starts.append(len(refs))
+    field.refs, field.tfs = [], []
+    field.numbers.clear()
     k = K1 + 1
-    all_refs, all_scores, all_starts = [], [], []
-    for f, (_, boost) in enumerate(FIELDS):
-        # lunr's length normalisation per document: k1 * (1 - b + b * length / average)
-        average = sum(lengths[f]) / count if count else 0.0
-        norms = [K1 * (1 - B + B * (length / average)) if average else 0.0 for length in lengths[f]]
-        field_refs, field_tfs, field_idfs, starts = array("I"), array("I"), array("d"), array("I", [0])
-        numbers_f, refs_f, tfs_f = numbers[f], refs[f], tfs[f]
-        for term, term_idf in zip(terms, idfs):
-            n = numbers_f.get(term)
-            if n is not None:
-                field_refs += refs_f[n]
-                field_tfs += tfs_f[n]
-                field_idfs.extend(itertools.repeat(term_idf, len(refs_f[n])))
-            starts.append(len(field_refs))
-        refs[f] = tfs[f] = numbers[f] = None  # type: ignore[call-overload]  # end to end now: the rows go
-        # idf * (k * tf) / (norm + tf) * boost, rounded to thousandths as lunr does, then to whole hundredths
-        raw = map(mul, map(truediv, map(mul, field_idfs, map(mul, itertools.repeat(k), field_tfs)),
-                                map(add, map(norms.__getitem__, field_refs), field_tfs)), itertools.repeat(boost))
-        scaled = map(round, map(mul, map(round, raw, itertools.repeat(3)), itertools.repeat(SCALE)))
-        all_scores.append(array("I", map(max, itertools.repeat(1), scaled)))
-        all_refs.append(field_refs)
-        all_starts.append(starts)
-    return IndexData(terms, all_refs, all_scores, all_starts, count)
+    # idf * (k * tf) / (norm + tf) * boost, rounded to thousandths as lunr does, then to whole hundredths
+    raw = map(mul, map(truediv, map(mul, term_idfs, map(mul, itertools.repeat(k), tfs)),
+                            map(add, map(norms.__getitem__, refs), tfs)), itertools.repeat(boost))
+    scaled = map(round, map(mul, map(round, raw, itertools.repeat(3)), itertools.repeat(SCALE)))
+    return refs, array("I", map(max, itertools.repeat(1), scaled)), starts
