@@ -2,8 +2,9 @@
 
 Building them is independent of rendering pages, and machines have more than one core:
 a large collection's files are made in a forked process while the pages render, a small
-one's right away, where a process would cost more than it saves. They are written into the built site (never into a watched folder) as they are
-made, and ``write`` waits for them once the pages are.
+one's right away, where a process would cost more than it saves. They are written into
+the built site (never into a watched folder) as they are made, and ``write`` waits for
+them once the pages are.
 """
 
 from __future__ import annotations
@@ -143,11 +144,15 @@ class SearchFiles:
             _FORKED_WITH[:] = [self._args]
             self._shared.hold()  # until the files are made
             try:
-                self._process = context.Process(target=_make_in_child, args=(sender,), name="site-gen search", daemon=True)
-                self._process.start()
+                process = context.Process(target=_make_in_child, args=(sender,), name="site-gen search", daemon=True)
+                process.start()
+                self._process = process
             finally:
                 _FORKED_WITH.clear()
                 sender.close()
+                if self._process is None:  # it could not start: the build fails with the reason
+                    self._shared.release()
+                    self._result.close()
 
     def write(self) -> int:
         """Wait for the files (or make them now) and write them; returns how many."""
