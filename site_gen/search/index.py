@@ -118,12 +118,12 @@ def build(documents: Iterable[Document], cache: Any = None) -> IndexData:
     """
     fields, count = _counted(documents, cache)
     terms = sorted(set().union(*(field.numbers for field in fields)))
+    rows = [_in_order(field, terms) for field in fields]
+    counts = [list(map(len, refs)) for refs, _ in rows]  # per field and term: how many documents
     # lunr's idf counts a term's documents over every field
-    frequency: Counter[str] = Counter()
-    for field in fields:
-        frequency.update({term: len(field.refs[n]) for term, n in field.numbers.items()})
-    idfs = [idf(frequency[term], count) for term in terms]
-    scored = [_scored(fields[f], boost, terms, idfs, count) for f, (_, boost) in enumerate(FIELDS)]
+    idfs = list(map(idf, map(sum, zip(*counts)), itertools.repeat(count)))
+    scored = [_scored(field.lengths, *rows[f], counts[f], idfs, boost, count)
+              for f, (field, (_, boost)) in enumerate(zip(fields, FIELDS))]
     return IndexData(terms, [r for r, _, _ in scored], [s for _, s, _ in scored], [t for _, _, t in scored], count)
 
 
@@ -161,23 +161,40 @@ def _counted(documents: Iterable[Document], cache: Any) -> tuple[list[_Field], i
     return fields, count
 
 
-def _scored(field: _Field, boost: int, terms: list[str], idfs: list[float], count: int) -> tuple[array, array, array]:
-    """The field's postings end to end in the terms' order: documents, scores, and where
-    each term's start. The field is emptied once copied (at 10,000 practices its rows and
-    term numbers are a few hundred MB)."""
-    # lunr's length normalisation per document: k1 * (1 - b + b * length / average)
-    average = sum(field.lengths) / count if count else 0.0
-    norms = [K1 * (1 - B + B * (length / average)) if average else 0.0 for length in field.lengths]
-    refs, tfs, term_idfs, starts = array("I"), array("I"), array("d"), array("I", [0])
-    for term, term_idf in zip(terms, idfs):
-        n = field.numbers.get(term)
-        if n is not None:
-            refs += field.refs[n]
-            tfs += field.tfs[n]
-            term_idfs.extend(itertools.repeat(term_idf, len(field.refs[n])))
-        starts.append(len(refs))
-    field.refs, field.tfs = [], []
+def _in_order(field: _Field, terms: list[str]) -> tuple[list[array], list[array]]:
+    """The field's documents and frequencies of each term, in ``terms``' order (empty
+    where the field lacks the term); the field lets go of them."""
+    none = len(field.refs)
+    field.refs.append(array("I"))
+    field.tfs.append(array("I"))
+    order = list(map(field.numbers.get, terms, itertools.repeat(none)))
+    found = list(map(field.refs.__getitem__, order)), list(map(field.tfs.__getitem__, order))
     field.numbers.clear()
+    field.refs, field.tfs = [], []
+    return found
+
+
+def _joined(rows: list[array]) -> array:
+    """Arrays of unsigned ints end to end (copied as bytes: no Python line per row)."""
+    joined = array("I")
+    joined.frombytes(b"".join(map(array.tobytes, rows)))
+    return joined
+
+
+def _scored(lengths: array, ref_rows: list[array], tf_rows: list[array], counts: list[int], idfs: list[float],
+            boost: int, count: int) -> tuple[array, array, array]:
+    """A field's postings end to end in the terms' order: documents, scores, and where
+    each term's start. The rows are let go once copied (at 10,000 practices they are a
+    few hundred MB)."""
+    refs, tfs = _joined(ref_rows), _joined(tf_rows)
+    ref_rows.clear()
+    tf_rows.clear()
+    term_idfs = array("d", itertools.chain.from_iterable(map(itertools.repeat, idfs, counts)))
+    starts = array("I", [0])
+    starts.extend(itertools.accumulate(counts))
+    # lunr's length normalisation per document: k1 * (1 - b + b * length / average)
+    average = sum(lengths) / count if count else 0.0
+    norms = [K1 * (1 - B + B * (length / average)) if average else 0.0 for length in lengths]
     k = K1 + 1
     # idf * (k * tf) / (norm + tf) * boost, rounded to thousandths as lunr does, then to whole hundredths
     raw = map(mul, map(truediv, map(mul, term_idfs, map(mul, itertools.repeat(k), tfs)),
