@@ -9,6 +9,7 @@ of ``x.md``, and no build publishes the ``x.<lang>.md`` files themselves.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ def translation_of(src_uri: str) -> tuple[str, str] | None:
     return (match.group("base") + ".md", match.group("lang")) if match else None
 
 
+@functools.cache
 def language_name(lang: str) -> str:
     """The language's own name for itself: Nederlands, English, Français."""
     name = Locale(lang).languages[lang]
