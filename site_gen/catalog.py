@@ -108,6 +108,7 @@ class Catalog:
         lang: str,
         per_page: int = DEFAULT_PER_PAGE,
         directory_urls: bool = True,
+        related: dict[str, list[Practice]] | None = None,
     ):
         self.practices = sorted(practices, key=lambda p: p.sort_key)
         self.vocabularies = vocabularies
@@ -122,7 +123,8 @@ class Catalog:
             f.key: group(f, self.practices, vocabularies, lang) for f in self.finder_facets
         }
         self.facet_by_field = {f.field: f for f in facets}
-        self.related = related_practices(self.practices)
+        # the same in every UI language: another language's build is handed the default's
+        self.related = related if related is not None else related_practices(self.practices)
         # Where the photos are, from this build's root: every UI language shows the one
         # copy the default language's build publishes ("../" from /<lang>/).
         self.photo_root = ""

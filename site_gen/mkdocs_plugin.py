@@ -13,7 +13,7 @@ import logging
 import posixpath
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import engine  # noqa: F401  (before mkdocs: MkDocs or ProperDocs)
 
@@ -127,10 +127,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         search_pages = pages_for_search(files, self.layout, self._expand) if shared_search else []
         use_translations(files, config, self.layout.current)
         drop_unused_theme_files(files)
+        # Another language's build is a fork of the default one, which loaded, related and dated them a moment ago.
         inherited = _FROM_DEFAULT_BUILD.get(str(self.settings.practices_dir)) if self.language is not None else None
-        # Another language's build is a fork of the default one, which loaded and dated them a moment ago.
-        self.catalog = self._catalog(config, inherited[0] if inherited else None)
-        self.dates = inherited[1] if inherited else discovery.Dates([self.settings.practices_dir, Path(config.docs_dir)])
+        self.catalog = self._catalog(config, inherited)
+        self.dates = inherited.dates if inherited else discovery.Dates([self.settings.practices_dir, Path(config.docs_dir)])
         self.newest: datetime.date | None = None
 
         def add(src_uri: str, **source: str | bytes) -> None:
@@ -203,10 +203,10 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
             return False
         return name.as_posix() == practice.image["src"] and practice.image["src"] not in practice.body
 
-    def _catalog(self, config: Any, inherited: list[Any] | None) -> Catalog:
+    def _catalog(self, config: Any, inherited: "_Inherited | None") -> Catalog:
         """All practices (or a bundle's subset), validated; the build stops on any problem."""
         try:
-            practices = inherited if inherited is not None else load_valid_practices(
+            practices = inherited.practices if inherited is not None else load_valid_practices(
                 self.settings.practices_dir, self.vocabularies, self.settings.root, self.settings.language)
         except InvalidPractices as exc:
             raise PluginError(str(exc)) from None
@@ -221,7 +221,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
                 asked = "; ".join(f"{f.param}: {', '.join(sorted(map(str, v)))}" for f, v in chosen.items())
                 raise PluginError(f"no practice matches this subset ({asked}): leave out an option or choose other values")
         catalog = Catalog(
-            practices, self.vocabularies, self.settings.facets, self.settings.language, self.settings.per_page, config.use_directory_urls
+            practices, self.vocabularies, self.settings.facets, self.settings.language, self.settings.per_page, config.use_directory_urls,
+            related=inherited.related if inherited is not None else None,
         )
         catalog.photo_root = self.layout.root_of(self.layout.default)
         if self.bundle is not None:
@@ -308,8 +309,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
         # Each language's build holds its pages in memory: side by side up to a few thousand
         # practices, one after the other beyond (one such process at a time, not two).
         side_by_side = len(self.catalog.practices) <= LANGUAGES_SIDE_BY_SIDE_UP_TO
-        # The forked builds start with this build's practices and their dates; this process forgets them at once.
-        _FROM_DEFAULT_BUILD[str(self.settings.practices_dir)] = (self.catalog.practices, self.dates)
+        # The forked builds start with this build's practices, related practices and dates; this process forgets them at once.
+        _FROM_DEFAULT_BUILD[str(self.settings.practices_dir)] = _Inherited(self.catalog.practices, self.catalog.related, self.dates)
         try:
             self.language_builds.start(others, build_one, side_by_side)
         finally:
@@ -402,8 +403,15 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
 
 LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
-# The default build's validated practices and their dates, seen only by the other languages' builds it forks.
-_FROM_DEFAULT_BUILD: dict[str, tuple[list[Any], discovery.Dates]] = {}
+class _Inherited(NamedTuple):
+    """What the default build hands the other languages' builds it forks."""
+
+    practices: list[Any]  # validated
+    related: dict[str, list[Any]]
+    dates: discovery.Dates
+
+
+_FROM_DEFAULT_BUILD: dict[str, _Inherited] = {}
 
 
 def build_site(config_file: Path, site_dir: Path, bundle: Bundle | None = None, language: str | None = None,

@@ -135,20 +135,18 @@ class SearchFiles:
         self._shared = SharedWithForks()
         self._args = (catalog, pages, site_dir, languages, cache_folder, swap_lock)
         if len(catalog.practices) >= parallel_from:
-            # A forked process starts with the practices in memory (sending them to a
-            # new interpreter took it a second at 1,000 practices), and ends once the
-            # files are written, so its memory (800 MB at 10,000 practices) is returned
-            # while the pages still render.
+            # A forked process starts with the practices in memory (a fork hands over its
+            # arguments as they are: sending them to a new interpreter took it a second at
+            # 1,000 practices), and ends once the files are written, so its memory (800 MB
+            # at 10,000 practices) is returned while the pages still render.
             context = multiprocessing.get_context("fork")
             self._result, sender = context.Pipe(duplex=False)
-            _FORKED_WITH[:] = [self._args]
             self._shared.hold()  # until the files are made
             try:
-                process = context.Process(target=_make_in_child, args=(sender,), name="site-gen search", daemon=True)
+                process = context.Process(target=_make_in_child, args=(sender, *self._args), name="site-gen search", daemon=True)
                 process.start()
                 self._process = process
             finally:
-                _FORKED_WITH.clear()
                 sender.close()
                 if self._process is None:  # it could not start: the build fails with the reason
                     self._shared.release()
@@ -162,16 +160,13 @@ class SearchFiles:
             try:
                 ok, value = self._result.recv()
             except EOFError:
-                raise RuntimeError(f"the search index was not made (its process ended with code {self._exit_code()})") from None
+                self._process.join()
+                raise RuntimeError(f"the search index was not made (its process ended with code {self._process.exitcode})") from None
             if not ok:
                 raise value
             return value
         finally:
             self.close()
-
-    def _exit_code(self) -> int | None:
-        self._process.join()
-        return self._process.exitcode
 
     def running(self) -> bool:
         """Whether the files are still being made (in the second process)."""
@@ -187,14 +182,10 @@ class SearchFiles:
             self._shared.release()
 
 
-# What the forked process makes the files of: set only while it is forked.
-_FORKED_WITH: list[tuple] = []
-
-
-def _make_in_child(sender: Any) -> None:
+def _make_in_child(sender: Any, *args: Any) -> None:
     """In the forked process: make and write the files, and send how it went."""
     try:
-        result: tuple[bool, Any] = (True, make_and_write(*_FORKED_WITH[0]))
+        result: tuple[bool, Any] = (True, make_and_write(*args))
     except BaseException as exc:  # every failure goes to the build, which reports it
         result = (False, exc if _picklable(exc) else RuntimeError(f"{type(exc).__name__}: {exc}"))
     sender.send(result)
