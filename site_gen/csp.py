@@ -7,8 +7,10 @@ by their hash, computed from each page as it is written, so nothing injected run
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
+from typing import Iterable
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.S | re.I)
 NOT_CODE = re.compile(r"""\btype\s*=\s*["']?(application/(ld\+)?json|text/template)""", re.I)
@@ -21,25 +23,34 @@ POLICY = (
 )
 
 
-def script_hashes(html: str) -> list[str]:
-    """CSP hash sources of the inline scripts that run (not JSON data blocks)."""
+def script_hashes(html: str, parts: Iterable[str] | None = None) -> list[str]:
+    """CSP hash sources of the inline scripts that run (not JSON data blocks), of
+    ``html`` or, where the caller has them, of the ``parts`` of it that hold every script."""
     hashes = []
-    for match in INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if re.search(r"\bsrc\s*=", attrs, re.I) or NOT_CODE.search(attrs):
-            continue
-        digest = hashlib.sha256(match.group("code").encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode()}'"
-        if source not in hashes:
-            hashes.append(source)
+    for part in (html,) if parts is None else parts:
+        for match in INLINE_SCRIPT.finditer(part):
+            attrs = match.group("attrs")
+            if re.search(r"\bsrc\s*=", attrs, re.I) or NOT_CODE.search(attrs):
+                continue
+            source = _hash_source(match.group("code"))
+            if source not in hashes:
+                hashes.append(source)
     return hashes
 
 
-def with_policy(html: str) -> str:
-    """``html`` with a Content-Security-Policy <meta> at the start of its <head>."""
+@functools.lru_cache(maxsize=256)
+def _hash_source(code: str) -> str:
+    """The hash source of a script: pages of a build have the same few scripts."""
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def with_policy(html: str, scripts: Iterable[str] | None = None) -> str:
+    """``html`` with a Content-Security-Policy <meta> at the start of its <head>;
+    ``scripts``: the parts of it that hold every script, where known."""
     head = HEAD.search(html)
     if head is None:
         return html
-    policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
+    policy = POLICY.format(hashes=" ".join(script_hashes(html, scripts))).replace("  ", " ")
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[: head.end()] + meta + html[head.end() :]

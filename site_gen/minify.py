@@ -15,8 +15,12 @@ KEPT = re.compile(r"(<(?:pre|textarea|script|style)\b.*?</(?:pre|textarea|script
 RUN = re.compile(r"\n\s+")  # the spaces before a line break are rare: not worth a slower pattern
 
 
-def fold_whitespace(html: str) -> str:
-    """``html`` with each line break and the whitespace after it made one line break."""
+def fold_whitespace(html: str, kept: list[str] | None = None) -> str:
+    """``html`` with each line break and the whitespace after it made one line break;
+    the elements kept as they are are added to ``kept`` (the security policy hashes
+    the scripts among them)."""
     parts = KEPT.split(html)  # text, kept element, text, …
     parts[::2] = [RUN.sub("\n", text) for text in parts[::2]]
+    if kept is not None:
+        kept += parts[1::2]
     return "".join(parts)

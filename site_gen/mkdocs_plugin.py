@@ -368,8 +368,9 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
     def _written(self, html: str) -> str:
         """A page as it is written: without indentation, with the security policy (from
         disk, a bundle, 'self' matches nothing: the policy is for the hosted site)."""
-        html = theme_markup.mend(fold_whitespace(html))
-        return html if self.bundle is not None else csp.with_policy(html)
+        kept: list[str] = []  # the elements folding left as they are: every script among them
+        html = theme_markup.mend(fold_whitespace(html, kept))
+        return html if self.bundle is not None else csp.with_policy(html, kept)
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "search_files", None) is not None:

@@ -61,6 +61,9 @@ def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
     """
     import material
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+    from markupsafe import Markup
+
+    from .minify import fold_whitespace
 
     theme = Path(material.__file__).parent / "templates"
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(theme))})])
@@ -70,7 +73,9 @@ def use_theme_parts(env: Any, memo: dict[str, Any]) -> None:
         if not when:
             return caller()
         if key not in memo:
-            memo[key] = caller()
+            # folded as the written page will be (the same result: folding is idempotent and
+            # acts on each run of whitespace alone), so that it is not folded again on every page
+            memo[key] = Markup(fold_whitespace(caller()))
         return memo[key]
 
     env.globals["sg_memo"] = sg_memo
