@@ -239,6 +239,23 @@ def test_written_pages_lose_their_indentation_but_not_preformatted_text_or_code(
     )
 
 
+def test_folding_a_part_first_changes_nothing_in_the_written_page():
+    """Parts made once per build (sg_memo) are folded when made; the page folded again
+    must be what folding it whole gives, wherever the part starts and ends."""
+    import random
+
+    from site_gen.minify import fold_whitespace
+
+    rng = random.Random(7)
+    pieces = ["\n", " ", "  ", "\t", "a", "<b>", "</b>", "<pre> x\n  y</pre>", "\n\n   ", "\u00a0"]
+    for _ in range(2000):
+        chosen = [rng.choice(pieces) for _ in range(rng.randrange(1, 14))]
+        a, b = sorted(rng.sample(range(len(chosen) + 1), 2))  # a part is whole pieces: never half an element
+        before, part, after = "".join(chosen[:a]), "".join(chosen[a:b]), "".join(chosen[b:])
+        text = before + part + after
+        assert fold_whitespace(before + fold_whitespace(part) + after) == fold_whitespace(text), (before, part, after)
+
+
 def test_built_pages_are_written_without_indentation(site):
     for url in ("", "practices/mechelen-dag/", "topics/", "en/contribute/form/"):
         html = read(site, url)
