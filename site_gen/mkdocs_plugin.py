@@ -404,6 +404,8 @@ class SiteGenPlugin(BasePlugin[SiteGenConfig]):
 
 
 LANGUAGES_SIDE_BY_SIDE_UP_TO = 4000
+
+
 class _Inherited(NamedTuple):
     """What the default build hands the other languages' builds it forks."""
 
