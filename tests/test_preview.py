@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -14,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from serving import mkdocs_serve, stop_serving
 from site_gen.search.twin import ShardedSearch
 from support import BUILD_ENV, create_project
 
@@ -61,8 +59,7 @@ def test_a_saved_practice_is_served_again_and_the_rest_is_kept(tmp_path):
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=BUILD_ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = mkdocs_serve(project, port, BUILD_ENV, log)
     base = f"http://127.0.0.1:{port}/praktijken/"
     edited, other = paths[0], paths[1]
     try:
@@ -78,9 +75,9 @@ def test_a_saved_practice_is_served_again_and_the_rest_is_kept(tmp_path):
         assert "Herschreven" in (fetch(base + "practices/") or "")  # the listing shows the new title
         wait_for(lambda: edited.stem in found(base, "herschreven"))  # and the search finds it, once made
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=60)
+        stopped = stop_serving(server)
         log.close()
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "ERROR" not in output and "Traceback" not in output, output[-3000:]
+    assert stopped, "mkdocs serve did not stop on Ctrl-C"
 
