@@ -40,3 +40,9 @@ def test_the_bench_builds_both_sites_and_prints_its_tables(tmp_path):
     assert row["size"] == 6 and row["ours"]["wall"] > 0 and row["plain"]["wall"] > 0
     assert {"search index", "loading and validation", "Markdown (and sanitising)"} <= set(row["ours"]["phases"])
     assert row["search_bytes"] > 0 and row["search_files"] > 6
+    # Every byte of the site is in one part, and the parts find what they name in real pages.
+    parts = row["site_parts"]
+    assert sum(parts.values()) == round(row["site_bytes_per_practice"] * 6)
+    assert min(parts[p] for p in ("text", "page", "listings", "search", "open_data", "assets")) > 0
+    assert parts["text"] > 6 * 3 * 1000  # 250 words or more per practice, in three languages
+    assert "| practice pages: the practice's text |" in result.stdout
