@@ -156,7 +156,12 @@ def test_the_files_are_scripts_that_register_their_data(sample):
     assert meta["pageLanguages"] == ["nl"]
     labels = search.load("labels-nl")
     assert [f["param"] for f in labels] == ["topic", "country", "year", "beleidsdomein", "language"]
-    assert ["be", "België"] in labels[1]["values"]  # lowercase codes, as in URLs
+    assert ["be", "België", "BE"] in labels[1]["values"]  # lowercase codes, as in URLs; the id as the open data writes it
+    # the finder's result export: each facet's column and value as in /practices.csv and /practices.json
+    assert [(f["field"], f["list"]) for f in labels] == [
+        ("topics", True), ("countries", True), ("year", False), ("beleidsdomeinen", True), ("language", False)]
+    assert sorted(labels, key=lambda f: f["column"])[0]["field"] == "language"
+    assert isinstance(labels[2]["values"][0][2], int)
     card = search.card(0)
     assert card["s"] == catalog.practices[0].slug and card["t"] == catalog.practices[0].title
     assert read_script('sgSearch.add("x",{"a":[1]});\n') == ("x", {"a": [1]})
@@ -167,7 +172,7 @@ def test_one_set_of_files_serves_every_ui_language():
     languages = ("nl", "en", "fr")
     files_nl, files_en = search_files(nl, [], languages), search_files(en, [], languages)
     assert files_nl == files_en  # facet numbers and labels do not depend on the building language
-    assert ["be", "Belgique"] in read_script(files_nl[shards.path_of("labels-fr")])[1][1]["values"]
+    assert ["be", "Belgique", "BE"] in read_script(files_nl[shards.path_of("labels-fr")])[1][1]["values"]
     guide = {lang: Page(f"{prefix}accessibility/", (ROOT / f"docs/accessibility{suffix}.md").read_text(encoding="utf-8"), lang=lang)
              for lang, prefix, suffix in (("nl", "", ""), ("en", "en/", ".en"), ("fr", "fr/", ".fr"))}
     files = search_files(nl, list(guide.values()), languages)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..catalog import facet_title
+from ..exports import csv_columns
+from ..model import FIELDS_BY_NAME, LIST
 from ..collector import SharedWithForks, fewer_collections
 from ..i18n import UiLabels
 from ..rendercache import DiskCache, fingerprint
@@ -33,13 +35,19 @@ PARALLEL_FROM = 300
 
 
 def facet_table(catalog: "Catalog", codes: FacetCodes, lang: str) -> list[dict[str, Any]]:
-    """Each finder facet with its values (in the language-neutral order) and their labels in ``lang``."""
+    """Each finder facet with its values (in the language-neutral order): each value's
+    form in an address, its label in ``lang`` and its id as the open data writes it. The
+    finder's result export names each facet's field as ``/practices.csv`` does, in that
+    column order (``column``), a list or a single value as ``/practices.json`` has it."""
     ui = UiLabels(lang)
+    columns = csv_columns()
     found = []
     for facet, values in zip(codes.facets, codes.values):
         labels = [catalog.vocabularies[facet.vocabulary].label(v, lang) if facet.vocabulary else str(v) for v in values]
         found.append({"key": facet.key, "param": facet.param, "title": facet_title(facet, ui),
-                      "values": [[facet.slug(v), label] for v, label in zip(values, labels)]})
+                      "field": facet.field, "column": columns.index(facet.field),
+                      "list": FIELDS_BY_NAME[facet.field].type == LIST,
+                      "values": [[facet.slug(v), label, v] for v, label in zip(values, labels)]})
     return found
 
 

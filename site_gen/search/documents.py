@@ -76,7 +76,9 @@ class FacetCodes:
         self._number = [{v: i for i, v in enumerate(values)} for values in self.values]
 
     def of(self, practice: "Practice") -> tuple[tuple[int, ...], ...]:
-        return tuple(tuple(sorted(n[v] for v in f.values_of(practice))) for f, n in zip(self.facets, self._number))
+        """The practice's value numbers of each facet, in its own order (as its page and the
+        open data list them: the finder's cards and result export keep it)."""
+        return tuple(tuple(n[v] for v in f.values_of(practice)) for f, n in zip(self.facets, self._number))
 
 
 # --- Markdown to plain text ------------------------------------------------------------

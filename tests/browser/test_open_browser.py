@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.request import urlopen
 
 import pytest
 
@@ -69,12 +70,21 @@ def test_the_finder_downloads_its_result(page, sample_site):
     shown = page.locator(".sg-finder__results .sg-card").count()
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="CSV").click()
-    rows = list(csv.DictReader(io.StringIO(open(csv_download.value.path(), encoding="utf-8-sig").read())))
-    assert len(rows) == shown and {r["country"] for r in rows} <= {"ca", "fr"}
+    reader = csv.DictReader(io.StringIO(open(csv_download.value.path(), encoding="utf-8-sig").read()))
+    rows = list(reader)
+    assert len(rows) == shown and all({"CA", "FR"} & set(r["countries"].split("; ")) for r in rows)
+    # the columns of /practices.csv, in its order, with its values
+    whole = next(csv.reader(io.StringIO(urlopen(sample_site + "practices.csv").read().decode("utf-8-sig"))))
+    assert reader.fieldnames == [c for c in whole if c in reader.fieldnames]
+    assert set(reader.fieldnames) == {"slug", "url", "title", "summary", "language", "year", "countries", "topics", "beleidsdomeinen"}
     with page.expect_download() as json_download:
         page.get_by_role("button", name="JSON").click()
     data = json.loads(open(json_download.value.path(), encoding="utf-8").read())
     assert data["count"] == shown and [r["slug"] for r in data["practices"]] == [r["slug"] for r in rows]
+    records = {r["slug"]: r for r in json.loads(urlopen(sample_site + "practices.json").read())["practices"]}
+    for row in data["practices"]:  # each value as /practices.json has it (a list, a number, an id)
+        assert {k: v for k, v in row.items() if k != "url"} == {k: records[row["slug"]].get(k, []) for k in row if k != "url"}
+        assert row["url"].endswith(f"/practices/{row['slug']}/")
 
 
 def test_a_contact_address_becomes_a_link_for_visitors(page, sample_site):

@@ -286,20 +286,29 @@
 
   // --- exports: the current result as a file -----------------------------------------------
 
+  // The columns and values are those of /practices.csv and /practices.json (each facet
+  // names its field, its place among their columns, and each value's id as they write it),
+  // so that a result reads like a part of the whole database (without the body text).
+  function exportColumns() {
+    var byColumn = facets.slice().sort(function (a, b) { return a.column - b.column; });
+    return ["slug", "url", "title", "summary"].concat(byColumn.map(function (f) { return f.field; }));
+  }
+
   function exportRows() {
     return search.cards(shown).then(function (loaded) {
       return loaded.map(function (doc, i) {
         var row = { slug: doc.s, url: new URL(search.url(doc), window.location.href).href, title: doc.t, summary: doc.m };
         facets.forEach(function (facet, f) {
-          row[facet.param] = table[shown[i]][f].map(function (v) { return facet.values[v][0]; });
+          var ids = table[shown[i]][f].map(function (v) { return facet.values[v][2]; });
+          row[facet.field] = facet.list ? ids : ids.length ? ids[0] : null;
         });
-        return row;
+        return exportColumns().reduce(function (ordered, column) { ordered[column] = row[column]; return ordered; }, {});
       });
     });
   }
 
   function csvCell(value) {
-    var text = Array.isArray(value) ? value.join("; ") : String(value);
+    var text = Array.isArray(value) ? value.join("; ") : value == null ? "" : String(value);
     return /[",\r\n;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
@@ -318,7 +327,7 @@
         download("practices.json", "application/json", JSON.stringify({ query: window.location.search, count: rows.length, practices: rows }, null, 1));
         return;
       }
-      var columns = ["slug", "url", "title", "summary"].concat(facets.map(function (f) { return f.param; }));
+      var columns = exportColumns();
       var lines = [columns.join(",")].concat(rows.map(function (row) { return columns.map(function (c) { return csvCell(row[c]); }).join(","); }));
       download("practices.csv", "text/csv;charset=utf-8", "\ufeff" + lines.join("\r\n") + "\r\n");
     });
