@@ -81,3 +81,24 @@ def test_the_header_search_finds_a_practice(page, sample_site):
     page.locator(".sg-search__link").first.wait_for()
     assert "huurmarkt" in page.locator(".sg-search__results").inner_text().lower()
     only_local(page, sample_site)
+
+
+@pytest.mark.parametrize("path", ["fr/topics/", "", "practices/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_count_stays_on_one_line_beside_a_long_label(browser, sample_site, path, width):
+    """A real database counts hundreds or thousands of practices for a value: a count
+    beside a label of two lines must not be squeezed into a column of digits."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(sample_site + path)
+    page.wait_for_load_state("load")
+    page.evaluate("document.querySelectorAll('details.sg-finder__filters').forEach(d => { d.open = true; })")
+    counts = page.locator(".sg-count:visible")
+    assert counts.count() > 0
+    lines = counts.evaluate_all("""els => els.map(el => {
+        el.firstChild.textContent = "10,000";  // its number, as a large database has it
+        const line = parseFloat(getComputedStyle(el).lineHeight) || el.getBoundingClientRect().height;
+        return [el.closest("li, label").innerText.slice(0, 40), el.getClientRects().length, el.getBoundingClientRect().height / line];
+    })""")
+    squeezed = [(label, rects, round(height, 1)) for label, rects, height in lines if rects > 1 or height > 1.6]
+    assert squeezed == []
+    page.close()
