@@ -102,3 +102,9 @@ def test_a_count_stays_on_one_line_beside_a_long_label(browser, sample_site, pat
     squeezed = [(label, rects, round(height, 1)) for label, rects, height in lines if rects > 1 or height > 1.6]
     assert squeezed == []
     page.close()
+
+
+def test_the_links_to_the_other_facets_line_up_with_the_values(page, sample_site):
+    page.goto(sample_site + "countries/")
+    values, links = (page.locator(f"{css} li").first.bounding_box() for css in (".sg-values", ".sg-facet-links"))
+    assert abs(values["x"] - links["x"]) < 1 and abs(values["width"] - links["width"]) < 1
