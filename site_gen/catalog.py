@@ -21,6 +21,7 @@ from .related import related_practices
 from .vocab import Vocabularies
 
 LISTING_FOLDER = "practices"
+PAGES_AROUND = 2  # pagination: the pages linked on either side of the current one
 DEFAULT_PER_PAGE = 50  # practices on a listing page
 # Listings only repeat what practice pages say (and are not in the site's search).
 LISTING_META = {"hide": ["navigation", "toc"]}
@@ -56,6 +57,25 @@ class Listing:
     @property
     def next_url(self) -> str | None:
         return self.urls[self.number] if self.number < self.count else None
+
+    @property
+    def shown(self) -> list[tuple[int, str] | None]:
+        """The pages the pagination links to, ``(number, url)``: the first, the last, and
+        two on either side of this one; ``None`` where pages are left out. A listing of
+        10,000 practices has 200 pages: each page linking to all of them would be a wall
+        of numbers (and 20 KB)."""
+        kept = sorted(n for n in {1, self.count, *range(self.number - PAGES_AROUND, self.number + PAGES_AROUND + 1)}
+                      if 1 <= n <= self.count)
+        shown: list[tuple[int, str] | None] = []
+        last = 0
+        for n in kept:
+            if n - last == 2:  # one page left out: show it rather than "…"
+                shown.append((last + 1, self.urls[last]))
+            elif n - last > 2:
+                shown.append(None)
+            shown.append((n, self.urls[n - 1]))
+            last = n
+        return shown
 
 
 @dataclass

@@ -279,3 +279,29 @@ def test_the_contributor_guide_shows_the_generated_field_and_vocabulary_tables(s
 def test_the_json_schema_is_published_on_the_site(site):
     published = (site / "schema/practice.schema.json").read_text(encoding="utf-8")
     assert published == (Path(__file__).resolve().parents[1] / "practices/practice.schema.json").read_text(encoding="utf-8")
+
+
+def test_a_long_pagination_links_the_ends_and_the_pages_around_this_one():
+    from site_gen.catalog import Listing
+
+    def numbers(number: int, count: int) -> list[int | None]:
+        listing = Listing([], number, count, count * 50, [f"page/{n}/" for n in range(1, count + 1)])
+        shown = listing.shown
+        assert all(item is None or item[1] == f"page/{item[0]}/" for item in shown)
+        return [item and item[0] for item in shown]
+
+    assert numbers(1, 1) == [1]
+    assert numbers(3, 7) == [1, 2, 3, 4, 5, 6, 7]  # a gap of one page shows that page
+    assert numbers(1, 200) == [1, 2, 3, None, 200]
+    assert numbers(57, 200) == [1, None, 55, 56, 57, 58, 59, None, 200]
+    assert numbers(200, 200) == [1, None, 198, 199, 200]
+    assert numbers(5, 200) == [1, 2, 3, 4, 5, 6, 7, None, 200]
+
+
+def test_a_listing_page_links_the_ends_and_its_neighbours_only(make_project):
+    project = make_project(corpus_files(), per_page=1)  # 11 practices: 11 pages
+    assert mkdocs_build(project).returncode == 0
+    middle = (project / "site/practices/page/6/index.html").read_text(encoding="utf-8")
+    nav = middle[middle.index('<nav class="sg-pagination"') : middle.index("</nav>", middle.index('<nav class="sg-pagination"'))]
+    assert re.findall(r">(\d+|…)</(?:a|span|li)>", nav) == ["1", "…", "4", "5", "6", "7", "8", "…", "11"]
+    assert 'aria-label="Pagina 11 van 11"' in nav and "page/2/" not in nav
