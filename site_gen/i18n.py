@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
 from . import yamlfile
 from .text import UI_LANGUAGES
 
@@ -20,8 +22,16 @@ class UiLabels:
         self._labels: dict[str, dict[str, str]] = yamlfile.load(path)
 
     def t(self, key: str, **values: object) -> str:
+        """Numbers among ``values`` are written the language's way (10.000, 10,000, 10 000)."""
         text = self._labels[key][self.lang]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{k: self.number(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()})
+
+    def number(self, n: int) -> str:
+        """A count as the language writes it (CLDR, through Babel; the browser's
+        ``toLocaleString`` writes the same)."""
+        return format_decimal(n, locale=self.lang)
 
     def keys(self) -> list[str]:
         return sorted(self._labels)

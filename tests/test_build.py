@@ -305,3 +305,12 @@ def test_a_listing_page_links_the_ends_and_its_neighbours_only(make_project):
     nav = middle[middle.index('<nav class="sg-pagination"') : middle.index("</nav>", middle.index('<nav class="sg-pagination"'))]
     assert re.findall(r">(\d+|…)</(?:a|span|li)>", nav) == ["1", "…", "4", "5", "6", "7", "8", "…", "11"]
     assert 'aria-label="Pagina 11 van 11"' in nav and "page/2/" not in nav
+
+
+def test_counts_are_written_the_way_the_ui_language_writes_them():
+    from site_gen.i18n import UiLabels
+
+    assert UiLabels("nl").t("see_all", n=10000) == "Alle 10.000 praktijken bekijken"
+    assert UiLabels("en").count(1234) == "1,234 practices"
+    assert UiLabels("fr").t("page_of", n=3, total=1200) == "Page 3 sur 1\u202f200"
+    assert UiLabels("nl").number(2024) == "2.024"  # a count; years are labels, never passed as numbers

@@ -108,3 +108,15 @@ def test_the_links_to_the_other_facets_line_up_with_the_values(page, sample_site
     page.goto(sample_site + "countries/")
     values, links = (page.locator(f"{css} li").first.bounding_box() for css in (".sg-values", ".sg-facet-links"))
     assert abs(values["x"] - links["x"]) < 1 and abs(values["width"] - links["width"]) < 1
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+def test_the_browser_writes_counts_as_the_build_does(page, sample_site, lang):
+    """The finder and the header search redraw counts in the browser: the same digits
+    and separators as the build's (Babel's CLDR against the browser's)."""
+    from site_gen.i18n import UiLabels
+
+    page.goto(sample_site + ("" if lang == "nl" else f"{lang}/") + "practices/")
+    page.wait_for_function("window.sgSearch !== undefined")
+    for n in (7, 1234, 10000, 123456):
+        assert page.evaluate(f"sgSearch.number({n})") == UiLabels(lang).number(n)

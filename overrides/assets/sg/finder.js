@@ -177,7 +177,7 @@
   function statusText(n) {
     if (!meta.practices) return labels.empty;
     if (n === 0) return labels.found_none;
-    var text = n === 1 ? labels.found_one : labels.found_many.replace("{n}", n);
+    var text = n === 1 ? labels.found_one : labels.found_many.replace("{n}", search.number(n));
     return state.q.trim() ? text + " " + labels.for_query.replace("{q}", state.q.trim()) : text;
   }
 
@@ -223,7 +223,7 @@
       boxes[i].forEach(function (box, v) {
         if (!box) return;
         box.checked = state.sel[i].has(v);
-        box.parentNode.querySelector("[data-count]").textContent = counts[i][v];
+        box.parentNode.querySelector("[data-count]").textContent = search.number(counts[i][v]);
         box.closest("li").classList.toggle("sg-facet__value--none", counts[i][v] === 0 && !box.checked);
       });
     });

@@ -39,7 +39,7 @@
   }
 
   function count(n, what) {
-    return n === 1 ? labels[what] : labels[what + "s"].replace("{n}", n);
+    return n === 1 ? labels[what] : labels[what + "s"].replace("{n}", search.number(n));
   }
 
   function finderUrl(query) {

@@ -10,7 +10,7 @@
  * of the default language's build); a search finds the hand-written pages of this
  * page's language only (data-lang).
  *
- * window.sgSearch: add, load, ready, search, cards, facets, snippet, highlight.
+ * window.sgSearch: add, load, ready, search, cards, facets, snippet, highlight, number.
  */
 (function () {
   "use strict";
@@ -408,6 +408,12 @@
     return node;
   }
 
+  /* A count as this page's language writes it (10.000, 10,000, 10 000): as the build
+   * writes it with Babel, from the same CLDR data. */
+  function number(n) {
+    return Number(n).toLocaleString(document.documentElement.lang || uiLang);
+  }
+
   function url(card) {
     return card.s !== undefined ? base + meta.practiceUrl.replace("{slug}", card.s) : searchBase + card.u;
   }
@@ -415,7 +421,7 @@
   window.sgSearch = {
     base: base, add: add, load: load, ready: ready, search: search, cards: cards, facets: facets,
     plan: plan, words: words, stem: stem, queryStems: queryStems,
-    snippet: snippet, highlight: highlight, render: render, url: url,
+    snippet: snippet, highlight: highlight, render: render, url: url, number: number,
     meta: function () { return meta; }
   };
 })();
