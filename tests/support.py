@@ -71,6 +71,15 @@ def create_project(project: Path, practices: dict[str, str | bytes], per_page: i
     return project
 
 
+def samples_project(project: Path, per_page: int = 20) -> Path:
+    """The repository's site with its own sample practices (photos and all), in ``project``:
+    with a small ``per_page``, the listings are cut in pages as a real database's are."""
+    create_project(project, {}, per_page=per_page)
+    shutil.rmtree(project / "practices")
+    shutil.copytree(ROOT / "practices", project / "practices")
+    return project
+
+
 def site_gen(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """The ``site-gen`` command line, run in ``cwd``; returns the finished process."""
     return subprocess.run([sys.executable, "-m", "site_gen.cli", *args], cwd=cwd, input=stdin, env=BUILD_ENV,

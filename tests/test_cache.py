@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from support import ROOT, base_fields, create_project, mkdocs_build, practice_text
+from support import ROOT, base_fields, create_project, mkdocs_build, practice_text, samples_project
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -21,9 +21,7 @@ def differences(a: Path, b: Path) -> list[str]:
 
 
 def project_with_samples(folder: Path) -> Path:
-    project = create_project(folder, {})
-    shutil.rmtree(project / "practices")
-    shutil.copytree(ROOT / "practices", project / "practices")
+    project = samples_project(folder)
     shutil.copytree(ROOT / "overrides", project / "overrides")  # templates of its own, to change
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"]["custom_dir"] = "overrides"

@@ -1,5 +1,6 @@
 """The Nu HTML Checker (npm ``vnu-jar``, run with Debian's Java) over every page of the
-repository's site, in every UI language: no error. Its warnings that we keep are in
+repository's site, in every UI language, with its listings cut in pages of one practice
+(as a real database's are, pagination and all): no error. Its warnings that we keep are in
 the README (the checker reads the pages from ``file:``, which our Content-Security-Policy's
 'self' does not match, so it reports every stylesheet and script as blocked).
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build, samples_project
 from site_gen import theme_markup
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -34,11 +35,13 @@ def test_every_page_of_every_language_passes_the_nu_html_checker(tmp_path):
         _unavailable("java not found (apt-get install default-jre-headless)")
     if not VNU.is_file():
         _unavailable(f"{VNU} missing: run scripts/setup test")
-    site = tmp_path / "site"
-    result = mkdocs_build(ROOT, site=site)
+    project = samples_project(tmp_path / "project", per_page=1)
+    site = project / "site"
+    result = mkdocs_build(project, site=site)
     assert result.returncode == 0, result.stderr
     pages = list(site.rglob("*.html"))
     assert len(pages) > 200 and any("/en/" in str(p) for p in pages) and any("/fr/" in str(p) for p in pages)
+    assert "sg-pagination__gap" in (site / "practices/page/9/index.html").read_text(encoding="utf-8")
     checked = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
         capture_output=True, text=True, timeout=600,

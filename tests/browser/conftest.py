@@ -13,7 +13,7 @@ from typing import Iterator
 import pytest
 
 from serving import serve
-from support import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build, samples_project
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -60,17 +60,28 @@ class Served(str):
     path: Path
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Iterator[Served]:
-    """The repository's own site (its sample practices), built and served on loopback."""
-    site = tmp_path_factory.mktemp("sample") / "site"
-    result = mkdocs_build(ROOT, site=site)
+def _built_and_served(project: Path, site: Path) -> Iterator[Served]:
+    result = mkdocs_build(project, site=site)
     assert result.returncode == 0, result.stderr
     base, server = serve(site)
     served = Served(base)
     served.path = site
     yield served
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Iterator[Served]:
+    """The repository's own site (its sample practices), built and served on loopback."""
+    yield from _built_and_served(ROOT, tmp_path_factory.mktemp("sample") / "site")
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory) -> Iterator[Served]:
+    """The same site with one practice a listing page: its listings are cut in pages (and
+    their pagination leaves pages out) as a real database's are."""
+    project = samples_project(tmp_path_factory.mktemp("paged") / "project", per_page=1)
+    yield from _built_and_served(project, project / "site")
 
 
 @pytest.fixture

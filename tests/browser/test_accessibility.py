@@ -65,6 +65,22 @@ def test_no_accessibility_violation(browser, sample_site, axe_source, language, 
     context.close()
 
 
+@pytest.mark.parametrize("language", ["", "fr/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_listing_cut_in_pages(browser, paged_site, axe_source, language, width):
+    """Pagination exists at real size only (the samples fit one page): a middle page, whose
+    pagination leaves pages out, on a phone and a desktop."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    for path in ("practices/page/9/", "topics/anti-discrimination-and-equality/page/2/"):
+        page.goto(paged_site + language + path)
+        page.wait_for_load_state("load")
+        assert page.locator(".sg-pagination__gap").count() >= 1, path
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+        assert violations(page, axe_source) == [], path
+    context.close()
+
+
 def test_the_finder_and_a_practice_at_200_percent_zoom(browser, sample_site, axe_source):
     """WCAG 1.4.4 and 1.4.10: at 200 % (a 640 px wide viewport for a 1280 px screen) nothing scrolls sideways."""
     context = browser.new_context(viewport={"width": 640, "height": 800}, device_scale_factor=2, bypass_csp=True)
