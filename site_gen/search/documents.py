@@ -56,7 +56,9 @@ class Card:
     facets: tuple[tuple[int, ...], ...] = ()  # value numbers per facet, see :class:`FacetCodes`
 
     def data(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"t": self.title, "l": self.lang, "x": self.text}
+        """The card without its text: what a list of results shows. The text, for
+        snippets, is a file of its own (a list filtered without a query needs none)."""
+        found: dict[str, Any] = {"t": self.title, "l": self.lang}
         if self.slug is not None:
             found.update(s=self.slug, m=self.summary, f=[list(v) for v in self.facets])
         else:

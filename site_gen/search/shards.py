@@ -3,8 +3,9 @@
 Like Pagefind's: terms sorted and cut into shards of about the same size; a small
 ``meta`` file lists each shard's first term, so a query fetches the meta and one shard
 per word (a prefix: the shards its range spans). Each result's card is a file of its
-own, fetched only when shown; the finder's facet table is one more file, fetched only
-by the finder. Every file is a script that registers its data (``sgSearch.add(key,
+own, fetched only when shown, and so is its text, fetched only when a query needs its
+snippet (a list filtered without a query shows cards without snippets); the finder's
+facet table is one more file, fetched only by the finder. Every file is a script that registers its data (``sgSearch.add(key,
 data)``), so the same files work over HTTP and from ``file://``, where browsers refuse
 to fetch JSON.
 
@@ -54,6 +55,11 @@ def shard_name(number: int) -> str:
 
 def card_name(ref: int) -> str:
     return f"d/{ref}"
+
+
+def text_name(ref: int) -> str:
+    """A card's text, for snippets: fetched only when a query needs them."""
+    return f"x/{ref}"
 
 
 def path_of(key: str) -> str:
@@ -157,5 +163,6 @@ def files(index: IndexData, cards: list[Card], practices: int, labels: dict[str,
         yield path_of(labels_name(lang)), script(labels_name(lang), table)
     for ref, card in enumerate(cards):
         yield path_of(card_name(ref)), script(card_name(ref), card.data())
+        yield path_of(text_name(ref)), script(text_name(ref), card.text)
     table = [[list(v) for v in card.facets] for card in cards[:practices]]
     yield path_of("facets"), script("facets", table)

@@ -21,7 +21,7 @@ from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
 from .analysis import query_stems, query_words, prefix_word
-from .shards import PREFIX_TERMS, Meta, card_name, path_of, shard_name
+from .shards import PREFIX_TERMS, Meta, card_name, path_of, shard_name, text_name
 
 PREFIX_BOOST = 0.5
 _SCRIPT = re.compile(r'\AsgSearch\.add\("([^"]+)",(.*)\);\n\Z', re.S)
@@ -57,8 +57,13 @@ class ShardedSearch:
             self._cache[key] = data
         return self._cache[key]
 
-    def card(self, ref: int) -> dict[str, Any]:
-        return self.load(card_name(ref))
+    def card(self, ref: int, text: bool = True) -> dict[str, Any]:
+        """A result's card; with ``text`` (for snippets, as ``x``), as the browser has it
+        after loading both files."""
+        card = dict(self.load(card_name(ref)))
+        if text:
+            card["x"] = self.load(text_name(ref))
+        return card
 
     def plan(self, query: str) -> tuple[list[str], str | None, list[int]] | None:
         """The query's words, its prefix word, and the shards it needs; ``None`` if empty."""

@@ -283,3 +283,20 @@ def test_the_finder_does_not_jump_when_its_script_takes_over(browser, sample_sit
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)") < 0.02
     page.close()
+
+
+def test_a_filtered_list_draws_without_the_search_engine_or_the_texts(page, sample_site):
+    """A shared link with filters only (the facet pages' and most shared links) shows its
+    cards without lunr.js and without each card's text, which only a query's snippets
+    need; lunr.js comes after the list, for the first keystroke."""
+    open_finder(page, sample_site, "?country=be")
+    settled(page)
+    before = page.evaluate("""() => performance.getEntriesByType("resource")
+        .filter(e => e.startTime <= window.sgFinder.renderedAt).map(e => e.name)""")
+    assert any("/search/d/" in url for url in before)
+    assert not [url for url in before if "/search/x/" in url or "/lunr/" in url]
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/lunr/lunr.js'))")
+    page.locator("#sg-q").fill("huurmarkt")  # a query: its cards come with their texts
+    page.locator(".sg-card__snippet, .sg-card__summary mark").first.wait_for()
+    assert any("/search/x/" in url for url in page.requests)
+    clean(page)

@@ -160,12 +160,12 @@
     return item;
   }
 
-  var view = null;  // what is on screen: {shown, byRef, prefix, cards}
+  var view = null;  // what is on screen: {shown, byRef, prefix, cards, snippets: a query's}
 
   function drawCards(from) {
     var refs = view.shown.slice(from, from + PAGE_SIZE);
     var current = view;
-    return search.cards(refs).then(function (loaded) {
+    return search.cards(refs, view.snippets).then(function (loaded) {
       if (current !== view) return;
       refs.forEach(function (d, i) { view.cards[d] = loaded[i]; });
       var list = results.querySelector(".sg-cards");
@@ -242,7 +242,7 @@
       if (number !== asked) return null;
       if (q.trim()) lastSearch = { q: q, found: found };
       var computed = compute(found);
-      view = { shown: computed.shown, byRef: computed.byRef, prefix: found ? found.prefix : null, cards: {} };
+      view = { shown: computed.shown, byRef: computed.byRef, prefix: found ? found.prefix : null, cards: {}, snippets: !!found };
       shown = computed.shown;
       drawFilters(computed.counts);
       drawActive();
@@ -404,12 +404,17 @@
     }
     drawn.then(function () {  // the list the address asks for is in place (a search may take a while)
       document.documentElement.classList.remove("sg-finder-pending");
+      warmUp();
     });
   }
 
   // The search box and the filters were shown (closed on a phone: results first) by the
   // page's own script as it was parsed (finder.html).
   window.sgFinder = { renderedAt: null, exportRows: function () { return exportRows(); } };
+  // lunr.js is for a query: at once when the address has one, else once the list is drawn
+  // (the filters need only the facet table; the first keystroke should not wait for it).
+  var warmUp = function () { search.ready().catch(function () {}); };
+  if ((new URLSearchParams(window.location.search).get("q") || "").trim()) warmUp();
   Promise.all([search.facets().then(function () { return search.meta(); }), search.load("facets")]).then(start, function () {
     document.documentElement.classList.remove("sg-finder-pending");  // the static list, then
     status.textContent = labels.failed;

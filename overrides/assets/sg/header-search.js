@@ -85,7 +85,7 @@
       var practices = hits.filter(function (r) { return r.ref < meta.practices; });
       var pages = hits.filter(function (r) { return r.ref >= meta.practices; });
       var shown = practices.slice(0, SHOWN_PRACTICES).concat(pages.slice(0, SHOWN_PAGES));
-      return search.cards(shown.map(function (r) { return r.ref; })).then(function (cards) {
+      return search.cards(shown.map(function (r) { return r.ref; }), true).then(function (cards) {
         if (number !== asked) return;
         lists.practices.replaceChildren();
         lists.pages.replaceChildren();

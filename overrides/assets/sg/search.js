@@ -56,13 +56,29 @@
     return waiting[key].promise;
   }
 
-  var readyPromise = null;
-  /* lunr.js, its stemmers and the meta file; resolves with the meta. */
+  var readyPromise = null, metaPromise = null;
+  /* The meta file alone: what filtering needs (the finder without a query). */
+  function metaReady() {
+    if (!metaPromise) {
+      metaPromise = load("meta").then(function (data) {
+        meta = data;
+        stopWords = new Set(meta.stopWords);
+        return meta;
+      });
+      metaPromise.catch(function () { metaPromise = null; });
+    }
+    return metaPromise;
+  }
+
+  /* lunr.js, its stemmers and the meta file: what searching needs; resolves with the meta. */
   function ready() {
     if (!readyPromise) {
       var lunrReady = window.lunr && window.lunr.nl && window.lunr.fr ? Promise.resolve()
         : Promise.all(LUNR.map(function (name) { return script(base + "assets/sg/lunr/" + name); }));
-      readyPromise = Promise.all([lunrReady, load("meta")]).then(function (loaded) { return setUp(loaded[1]); });
+      readyPromise = Promise.all([lunrReady, metaReady()]).then(function () {
+        stemmers = { nl: lunr.nl.stemmer, en: lunr.stemmer, fr: lunr.fr.stemmer };
+        return meta;
+      });
       readyPromise.catch(function () { readyPromise = null; });
     }
     return readyPromise;
@@ -71,13 +87,6 @@
   // --- analysis: the twin of site_gen/search/analysis.py ---------------------------------
 
   var meta, stopWords, stemmers, stemCache = new Map();
-
-  function setUp(data) {
-    meta = data;
-    stopWords = new Set(meta.stopWords);
-    stemmers = { nl: lunr.nl.stemmer, en: lunr.stemmer, fr: lunr.fr.stemmer };
-    return meta;
-  }
 
   function plain(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -319,15 +328,22 @@
     return results;
   }
 
-  function cards(refs) {
-    return Promise.all(refs.map(function (ref) { return load("d/" + ref); }));
+  /* The cards of refs; withText: each with its text (x), which a snippet needs. */
+  function cards(refs, withText) {
+    return Promise.all(refs.map(function (ref) {
+      if (!withText) return load("d/" + ref);
+      return Promise.all([load("d/" + ref), load("x/" + ref)]).then(function (both) {
+        both[0].x = both[1];
+        return both[0];
+      });
+    }));
   }
 
   /* The finder's table of every practice's facet values; meta.facets: the facets with
-   * their values' labels in this page's language. */
+   * their values' labels in this page's language. Filtering needs no lunr.js. */
   function facets() {
-    return ready().then(function () { return load("labels-" + uiLang); }).then(function (labels) {
-      meta.facets = labels;
+    return Promise.all([metaReady(), load("labels-" + uiLang)]).then(function (loaded) {
+      meta.facets = loaded[1];
       return load("facets");
     });
   }
