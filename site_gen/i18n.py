@@ -26,7 +26,8 @@ class UiLabels:
         text = self._labels[key][self.lang]
         if not values:
             return text
-        return text.format(**{k: self.number(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()})
+        numbers = {k: self.number(v) for k, v in values.items() if isinstance(v, int) and not isinstance(v, bool)}
+        return text.format(**{**values, **numbers})
 
     def number(self, n: int) -> str:
         """A count as the language writes it (CLDR, through Babel; the browser's

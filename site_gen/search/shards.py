@@ -5,9 +5,9 @@ Like Pagefind's: terms sorted and cut into shards of about the same size; a smal
 per word (a prefix: the shards its range spans). Each result's card is a file of its
 own, fetched only when shown, and so is its text, fetched only when a query needs its
 snippet (a list filtered without a query shows cards without snippets); the finder's
-facet table is one more file, fetched only by the finder. Every file is a script that registers its data (``sgSearch.add(key,
-data)``), so the same files work over HTTP and from ``file://``, where browsers refuse
-to fetch JSON.
+facet table is one more file, fetched only by the finder. Every file is a script that
+registers its data (``sgSearch.add(key, data)``), so the same files work over HTTP and
+from ``file://``, where browsers refuse to fetch JSON.
 
 A shard holds, per term, its number and per field the documents and scores; lunr.js
 turns the shards a query needs into one ``lunr.Index`` (``assets/sg/search.js``), and

@@ -427,7 +427,7 @@
   /* A count as this page's language writes it (10.000, 10,000, 10 000): as the build
    * writes it with Babel, from the same CLDR data. */
   function number(n) {
-    return Number(n).toLocaleString(document.documentElement.lang || uiLang);
+    return Number(n).toLocaleString(uiLang);
   }
 
   function url(card) {
