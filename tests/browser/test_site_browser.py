@@ -120,3 +120,10 @@ def test_the_browser_writes_counts_as_the_build_does(page, sample_site, lang):
     page.wait_for_function("window.sgSearch !== undefined")
     for n in (7, 1234, 10000, 123456):
         assert page.evaluate(f"sgSearch.number({n})") == UiLabels(lang).number(n)
+
+
+def test_the_finders_choices_line_up_with_their_group_title(page, sample_site):
+    page.goto(sample_site + "practices/")
+    page.locator(".sg-facet li").first.wait_for()
+    legend, box = page.locator(".sg-facet legend").first.bounding_box(), page.locator(".sg-facet input").first.bounding_box()
+    assert abs(legend["x"] - box["x"]) < 1
